@@ -1,0 +1,93 @@
+"""Images uploaded through the editor: verified by Pillow, re-encoded, stored under a random name.
+
+Nothing of the uploaded file is trusted: not its name, not the content type the
+browser claims. Pillow must recognise the bytes as JPEG, PNG or WebP; the stored file
+is re-encoded from the pixels (which drops EXIF metadata such as GPS positions and
+anything smuggled after the image data), scaled down to a sane size, and named by a
+UUID with the extension of the detected format.
+"""
+
+import uuid
+import warnings
+from io import BytesIO
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+ACCEPTED_NAMES = "JPEG, PNG or WebP"
+MAX_PIXELS = 40_000_000  # about 8000 x 5000; larger is a decompression bomb or a mistake
+
+
+class ImageRejected(ValueError):
+    """An upload we refuse; the message is for the editor, `status` for the HTTP answer."""
+
+    def __init__(self, message: str, status: int = 400):
+        super().__init__(message)
+        self.status = status
+
+
+def store_editor_image(upload) -> str:
+    """Validate, re-encode and store an upload; return its public URL."""
+    max_bytes = settings.MARKDOWNX_UPLOAD_MAX_SIZE
+    if upload.size > max_bytes:
+        raise ImageRejected(
+            f"The image is {_megabytes(upload.size)}; the limit is {_megabytes(max_bytes)}. "
+            "Save it smaller and upload it again.",
+            status=413,
+        )
+    image, image_format = _open_verified(upload)
+    encoded = _reencode(image, image_format)
+    name = f"{settings.MARKDOWNX_MEDIA_PATH}{uuid.uuid4().hex}.{ACCEPTED_FORMATS[image_format]}"
+    stored_name = default_storage.save(name, ContentFile(encoded))
+    return default_storage.url(stored_name)
+
+
+def _open_verified(upload) -> tuple[Image.Image, str]:
+    not_an_image = ImageRejected(
+        f"This file is not an image we accept. Upload a {ACCEPTED_NAMES} image (SVG, GIF and other files are refused)."
+    )
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            upload.seek(0)
+            probe = Image.open(upload)
+            image_format = probe.format
+            if image_format not in ACCEPTED_FORMATS:
+                raise not_an_image
+            if probe.width * probe.height > MAX_PIXELS:
+                raise ImageRejected(
+                    f"The image is {probe.width} × {probe.height} pixels, too large to process. "
+                    "Scale it down and upload it again."
+                )
+            probe.verify()
+            upload.seek(0)
+            image = Image.open(upload)
+            image.load()
+    except ImageRejected:
+        raise
+    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise not_an_image from error
+    except (OSError, SyntaxError, ValueError) as error:  # Pillow's ways of saying "truncated or corrupt"
+        raise ImageRejected(
+            f"The image is damaged and cannot be read. Upload a complete {ACCEPTED_NAMES} image."
+        ) from error
+    return image, image_format
+
+
+def _reencode(image: Image.Image, image_format: str) -> bytes:
+    image = ImageOps.exif_transpose(image)
+    max_side = settings.EDITOR_IMAGE_MAX_SIDE
+    image.thumbnail((max_side, max_side))
+    if image_format == "JPEG" and image.mode not in ("RGB", "L", "CMYK"):
+        image = image.convert("RGB")
+    output = BytesIO()
+    options = {"quality": 85} if image_format in ("JPEG", "WEBP") else {"optimize": True}
+    image.save(output, format=image_format, **options)
+    return output.getvalue()
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"

@@ -1,0 +1,79 @@
+"""The two endpoints django-markdownx's editor calls: live preview and image upload.
+
+We mount these instead of `markdownx.urls`, whose views let anyone in, return
+unsanitized HTML and answer bad input with a 500 (see shared/notes/django-markdownx.md).
+Both answer only staff who may change articles, and every refusal is a 4xx with a
+message a person can act on.
+"""
+
+from functools import wraps
+
+from django.http import HttpResponse, JsonResponse
+from django.views.decorators.http import require_POST
+
+from .editor_images import ImageRejected, store_editor_image
+from .markdown import render_article_markdown
+
+EDITOR_PERMISSION = "articles.change_article"
+PREVIEW_MAX_CHARS = 200_000
+
+
+FORBIDDEN_MESSAGE = "Only staff who may change articles can use the editor. Log in to the admin as an editor."
+
+
+def _plain_error(message: str, *, status: int) -> HttpResponse:
+    return HttpResponse(message, status=status, content_type="text/plain; charset=utf-8")
+
+
+def _json_error(message: str, *, status: int) -> JsonResponse:
+    return JsonResponse({"error": message}, status=status)
+
+
+def editors_only(refuse):
+    """Answer 403 to anyone but active staff with permission to change articles.
+
+    `refuse` builds the refusal in the shape the view's own answers have (plain text for
+    the preview, JSON for uploads), so the editor shows it instead of failing to parse it.
+    """
+
+    def decorator(view):
+        @wraps(view)
+        def guarded(request, *args, **kwargs):
+            user = request.user
+            if not (user.is_active and user.is_staff and user.has_perm(EDITOR_PERMISSION)):
+                return refuse(FORBIDDEN_MESSAGE, status=403)
+            return view(request, *args, **kwargs)
+
+        return guarded
+
+    return decorator
+
+
+@require_POST
+@editors_only(_plain_error)
+def markdown_preview(request):
+    """Render Markdown exactly as the saved page will show it."""
+    content = request.POST.get("content")
+    if content is None:
+        return _plain_error("The preview needs the Markdown text in the 'content' field.", status=400)
+    if len(content) > PREVIEW_MAX_CHARS:
+        return _plain_error(f"The text is too long to preview (over {PREVIEW_MAX_CHARS:,} characters).", status=400)
+    return HttpResponse(render_article_markdown(content))
+
+
+@require_POST
+@editors_only(_json_error)
+def image_upload(request):
+    """Store an uploaded image and answer with the Markdown that shows it.
+
+    The answer's shape ({"image_code": ...}) is what markdownx's editor inserts; a
+    refusal is {"error": ...}, which our admin script shows next to the editor.
+    """
+    upload = request.FILES.get("image")
+    if upload is None:
+        return _json_error("No image was sent. Drop a JPEG, PNG or WebP image on the editor.", status=400)
+    try:
+        url = store_editor_image(upload)
+    except ImageRejected as rejection:
+        return _json_error(str(rejection), status=rejection.status)
+    return JsonResponse({"image_code": f"![]({url})"})

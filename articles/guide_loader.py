@@ -1,0 +1,145 @@
+"""Load guides from the YAML data files in articles/content/ into the database.
+
+The rule that keeps editors' work safe: an article that already exists is compared
+with its data file. Equal: nothing is written. Different (an editor changed it, or the
+file changed): it is left as it is unless the caller asks for a reset.
+"""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from django.contrib.sites.models import Site
+from django.db import transaction
+
+from .models import FAQ, Article, Section, Takeaway
+
+CONTENT_DIR = Path(__file__).resolve().parent / "content"
+DEFAULT_SITE_NAME = "example.com"  # what django.contrib.sites creates
+
+ARTICLE_FIELDS = (
+    "title",
+    "topic",
+    "summary",
+    "introduction",
+    "takeaways_heading",
+    "toc_heading",
+    "faq_heading",
+    "closing",
+)
+PART_FIELDS = {
+    "takeaways": ("label", "text"),
+    "sections": ("heading", "level", "body"),
+    "faqs": ("question", "answer"),
+}
+PART_MODELS = {"takeaways": Takeaway, "sections": Section, "faqs": FAQ}
+
+
+class GuideFileError(ValueError):
+    """A data file that cannot be loaded; the message says which file and what is wrong."""
+
+
+@dataclass(frozen=True)
+class Guide:
+    site_name: str
+    slug: str
+    content: dict  # ARTICLE_FIELDS, "status" and the PART_FIELDS lists, normalised
+
+
+def guide_files() -> list[Path]:
+    return sorted(CONTENT_DIR.glob("*.yaml"))
+
+
+def read_guide(path: Path) -> Guide:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
+        raise GuideFileError(f"{path.name}: cannot be read ({error}).") from error
+    if not isinstance(data, dict) or not isinstance(data.get("article"), dict):
+        raise GuideFileError(f"{path.name}: expected an 'article:' mapping at the top level.")
+    article = data["article"]
+    missing = [key for key in ("slug", "title", "summary", "introduction") if not article.get(key)]
+    if missing:
+        raise GuideFileError(f"{path.name}: article is missing {', '.join(missing)}.")
+    content = {field: _text(article.get(field, "")) for field in ARTICLE_FIELDS}
+    content["status"] = article.get("status", Article.Status.PUBLISHED)
+    for part, fields in PART_FIELDS.items():
+        rows = article.get(part) or []
+        if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
+            raise GuideFileError(f"{path.name}: '{part}' must be a list of mappings.")
+        content[part] = [_part_row(path, part, fields, row) for row in rows]
+    return Guide(site_name=_text(data.get("site_name", "")), slug=article["slug"], content=content)
+
+
+def _text(value) -> str:
+    return str(value).strip() if value is not None else ""
+
+
+def _part_row(path: Path, part: str, fields: tuple, row: dict) -> dict:
+    missing = [field for field in fields if field != "level" and not row.get(field)]
+    if missing:
+        raise GuideFileError(f"{path.name}: an entry of '{part}' is missing {', '.join(missing)}.")
+    values = {field: _text(row.get(field)) for field in fields if field != "level"}
+    if "level" in fields:
+        level = row.get("level", Section.Level.SECTION)
+        if level not in Section.Level.values:
+            raise GuideFileError(f"{path.name}: section '{values['heading']}' has level {level!r}; use 2 or 3.")
+        values["level"] = level
+    return values
+
+
+def article_content(article: Article) -> dict:
+    """The article as the same normalised dict a data file gives, for comparison."""
+    content = {field: _text(getattr(article, field)) for field in ARTICLE_FIELDS}
+    content["status"] = article.status
+    for part, fields in PART_FIELDS.items():
+        content[part] = [
+            {field: getattr(row, field) if field == "level" else _text(getattr(row, field)) for field in fields}
+            for row in getattr(article, part).all()
+        ]
+    return content
+
+
+@transaction.atomic
+def load_guide(guide: Guide, *, reset: bool = False) -> list[str]:
+    """Bring one guide into the database; return what was done, one line per decision."""
+    return [_load_site_name(guide.site_name, reset=reset), _load_article(guide, reset=reset)]
+
+
+def _load_site_name(name: str, *, reset: bool) -> str:
+    site = Site.objects.get_current()
+    if not name or site.name == name:
+        return f"Site name “{site.name}”: unchanged."
+    if site.name != DEFAULT_SITE_NAME and not reset:
+        return f"Site name “{site.name}”: kept (the data file says “{name}”; use --reset to take it)."
+    site.name = name
+    site.save()
+    return f"Site name set to “{name}”."
+
+
+def _load_article(guide: Guide, *, reset: bool) -> str:
+    article = Article.objects.filter(slug=guide.slug).first()
+    if article is None:
+        article = Article(slug=guide.slug)
+        _write(article, guide.content)
+        return f"“{article.title}”: created and published at {article.get_absolute_url()}"
+    if article_content(article) == guide.content:
+        return f"“{article.title}”: unchanged."
+    if not reset:
+        return (
+            f"“{article.title}”: kept as it is. It differs from its data file (edited in the admin?). "
+            "Run with --reset to overwrite it with the data file."
+        )
+    _write(article, guide.content)
+    return f"“{article.title}”: reset to its data file."
+
+
+def _write(article: Article, content: dict) -> None:
+    for field in ARTICLE_FIELDS:
+        setattr(article, field, content[field])
+    article.status = content["status"]
+    article.save()
+    for part, model in PART_MODELS.items():
+        getattr(article, part).all().delete()
+        for position, row in enumerate(content[part], start=1):
+            model.objects.create(article=article, order=position, **row)

@@ -1,0 +1,29 @@
+from django.core.management.base import BaseCommand, CommandError
+
+from articles.guide_loader import GuideFileError, guide_files, load_guide, read_guide
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the guides kept as data files in articles/content/. Idempotent: a guide that "
+        "is already there is left as it is, even if an editor changed it, unless --reset is given."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Overwrite guides (and the site name) that differ from their data files.",
+        )
+
+    def handle(self, *args, reset=False, **options):
+        files = guide_files()
+        if not files:
+            raise CommandError("No guide data files found in articles/content/.")
+        for path in files:
+            try:
+                guide = read_guide(path)
+            except GuideFileError as error:
+                raise CommandError(str(error)) from error
+            for line in load_guide(guide, reset=reset):
+                self.stdout.write(line)

@@ -1,0 +1,41 @@
+"""The one Markdown pipeline for articles: Markdown -> HTML -> sanitized HTML.
+
+Models call it on save and store the result, the admin's live preview calls it
+through django-markdownx (MARKDOWNX_MARKDOWNIFY_FUNCTION), so what an editor
+previews is exactly what readers get. Reading a page never parses Markdown.
+"""
+
+import markdown
+import nh3
+
+MARKDOWN_EXTENSIONS = ["extra", "sane_lists"]
+
+# Generous for editors: structure, tables, images and links, but no scripts, styles,
+# forms, frames or event handlers. Headings start at h3: the page owns h1 and h2.
+ARTICLE_TAGS = {
+    "a", "abbr", "b", "blockquote", "br", "caption", "code", "dd", "del", "dl", "dt",
+    "em", "figcaption", "figure", "h3", "h4", "h5", "h6", "hr", "i", "img", "li", "ol",
+    "p", "pre", "strong", "sub", "sup", "table", "tbody", "td", "tfoot", "th", "thead",
+    "tr", "ul",
+}  # fmt: skip
+ARTICLE_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "abbr": {"title"},
+    "img": {"src", "alt", "title", "width", "height"},
+    "ol": {"start"},
+    "td": {"colspan", "rowspan"},
+    "th": {"colspan", "rowspan", "scope"},
+}
+URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def render_article_markdown(text: str) -> str:
+    """Return sanitized HTML for an editor's Markdown; safe to mark safe in templates."""
+    html = markdown.markdown(text or "", extensions=MARKDOWN_EXTENSIONS, output_format="html")
+    return nh3.clean(
+        html,
+        tags=ARTICLE_TAGS,
+        attributes=ARTICLE_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="noopener noreferrer",
+    )

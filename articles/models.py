@@ -1,0 +1,225 @@
+"""The guide as data: an Article and its ordered parts, each editable in the admin.
+
+Markdown fields are rendered once, on save, through articles.markdown into a stored
+`*_html` field; templates only ever read the stored HTML.
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Max
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.text import slugify
+from markdownx.models import MarkdownxField
+
+from .markdown import render_article_markdown
+
+# Element ids the article page uses itself; a section anchor may not take one.
+RESERVED_ANCHORS = frozenset({"main", "introduction", "takeaways", "contents", "faq", "related", "comments"})
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Articles readers may see: published, with a publish time that has passed."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        PUBLISHED = "published", "Published"
+
+    title = models.CharField("title", max_length=200)
+    slug = models.SlugField(
+        "address",
+        max_length=200,
+        unique=True,
+        help_text="The last part of the article's web address, e.g. what-is-ketamine-infusion-used-for.",
+    )
+    topic = models.CharField(
+        "topic",
+        max_length=100,
+        blank=True,
+        help_text="Short label shown above the title, e.g. “Ketamine Infusion”.",
+    )
+    summary = models.CharField(
+        "summary",
+        max_length=300,
+        help_text="One or two sentences for the article list and for search engines (meta description).",
+    )
+    introduction = MarkdownxField("introduction", help_text="Markdown. Shown under the title.")
+    introduction_html = models.TextField(editable=False, default="")
+    takeaways_heading = models.CharField(
+        "takeaways heading",
+        max_length=100,
+        default="Top Takeaways",
+        help_text="Heading of the key points list.",
+    )
+    toc_heading = models.CharField(
+        "contents heading",
+        max_length=100,
+        default="Table of Contents",
+        help_text="Heading of the table of contents, which is built from the section headings.",
+    )
+    faq_heading = models.CharField(
+        "FAQ heading",
+        max_length=100,
+        default="Frequently Asked Questions",
+    )
+    closing = MarkdownxField(
+        "closing line",
+        blank=True,
+        help_text="Markdown. The last paragraph, under the FAQ, usually with a link to read on.",
+    )
+    closing_html = models.TextField(editable=False, default="")
+    related_articles = models.ManyToManyField(
+        "self",
+        symmetrical=False,
+        blank=True,
+        verbose_name="related articles",
+        help_text="Listed under the article; only published ones are shown.",
+    )
+    status = models.CharField(
+        "status",
+        max_length=10,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text="Drafts are visible to staff only.",
+    )
+    published_at = models.DateTimeField(
+        "publish time",
+        null=True,
+        blank=True,
+        help_text="Set automatically when first published. A future time keeps the article hidden until then.",
+    )
+    created_at = models.DateTimeField("created", auto_now_add=True)
+    updated_at = models.DateTimeField("last edited", auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-created_at"]
+        verbose_name = "article"
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        self.introduction_html = render_article_markdown(self.introduction)
+        self.closing_html = render_article_markdown(self.closing)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def section_tree(self):
+        """The sections as (section, [subsections]) pairs, in page order.
+
+        Reads `self.sections.all()`, so a prefetch of sections serves it without a query.
+        A subsection with no section above it is shown as a section.
+        """
+        tree = []
+        for section in self.sections.all():
+            if section.level == Section.Level.SUBSECTION and tree:
+                tree[-1][1].append(section)
+            else:
+                tree.append((section, []))
+        return tree
+
+
+class OrderedPart(models.Model):
+    """A part of an article that editors place by number; an empty number means last."""
+
+    order = models.PositiveIntegerField(
+        "position",
+        null=True,
+        blank=True,
+        help_text="Lower numbers come first. Leave empty to add at the end.",
+    )
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "id"]
+
+    def save(self, *args, **kwargs):
+        if self.order is None:
+            siblings = type(self).objects.filter(article_id=self.article_id)
+            self.order = (siblings.aggregate(last=Max("order"))["last"] or 0) + 1
+        super().save(*args, **kwargs)
+
+
+class Takeaway(OrderedPart):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="takeaways")
+    label = models.CharField("label", max_length=100, help_text="Shown in bold, e.g. “Rapid Relief”.")
+    text = models.CharField("text", max_length=500, help_text="One sentence.")
+
+    class Meta(OrderedPart.Meta):
+        verbose_name = "top takeaway"
+
+    def __str__(self):
+        return self.label
+
+
+class Section(OrderedPart):
+    class Level(models.IntegerChoices):
+        SECTION = 2, "Section"
+        SUBSECTION = 3, "Subsection of the section above"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="sections")
+    heading = models.CharField("heading", max_length=200)
+    level = models.PositiveSmallIntegerField("level", choices=Level.choices, default=Level.SECTION)
+    anchor = models.SlugField(
+        "anchor",
+        max_length=80,
+        blank=True,
+        help_text="Link target in the page address (#anchor). Leave empty to make it from the heading.",
+    )
+    body = MarkdownxField("body", blank=True, help_text="Markdown.")
+    body_html = models.TextField(editable=False, default="")
+
+    class Meta(OrderedPart.Meta):
+        verbose_name = "section"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "anchor"],
+                name="section_anchor_unique_per_article",
+                violation_error_message="Another section of this article already uses this anchor.",
+            )
+        ]
+
+    def __str__(self):
+        return self.heading
+
+    def save(self, *args, **kwargs):
+        if not self.anchor:
+            self.anchor = slugify(self.heading)[:80]
+        self.body_html = render_article_markdown(self.body)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if not self.anchor:
+            self.anchor = slugify(self.heading)[:80]
+        if not self.anchor:
+            raise ValidationError({"anchor": "Give this section an anchor: its heading has no letters to make one."})
+        if self.anchor in RESERVED_ANCHORS:
+            raise ValidationError({"anchor": f"“{self.anchor}” is used by the page itself. Choose another anchor."})
+
+
+class FAQ(OrderedPart):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="faqs")
+    question = models.CharField("question", max_length=300)
+    answer = MarkdownxField("answer", help_text="Markdown.")
+    answer_html = models.TextField(editable=False, default="")
+
+    class Meta(OrderedPart.Meta):
+        verbose_name = "FAQ entry"
+        verbose_name_plural = "FAQ entries"
+
+    def __str__(self):
+        return self.question
+
+    def save(self, *args, **kwargs):
+        self.answer_html = render_article_markdown(self.answer)
+        super().save(*args, **kwargs)
