@@ -7,10 +7,13 @@ from .models import Article
 class ArticleListView(ListView):
     """Home: the published articles, newest first."""
 
-    queryset = Article.objects.published().only("title", "slug", "summary", "topic", "published_at")
     template_name = "articles/article_list.html"
     context_object_name = "articles"
     paginate_by = 20
+
+    def get_queryset(self):
+        # Built per request: published() compares with the current time.
+        return Article.objects.published().only("title", "slug", "summary", "topic", "published_at")
 
 
 class ArticleDetailView(DetailView):

@@ -1,0 +1,75 @@
+"""Shared fixtures: the loaded guide, small article factories, and users by role."""
+
+import io
+
+import pytest
+from django.contrib.auth.models import Permission, User
+from django.core.management import call_command
+
+from articles.models import FAQ, Article, Section, Takeaway
+
+GUIDE_SLUG = "what-is-ketamine-infusion-used-for"
+
+
+@pytest.fixture
+def guide(db):
+    """The seed guide, loaded the way `make run` loads it."""
+    call_command("load_guide", stdout=io.StringIO())
+    return Article.objects.get(slug=GUIDE_SLUG)
+
+
+@pytest.fixture
+def make_article(db):
+    """Build an article with a few parts; keyword arguments override the defaults."""
+
+    def make(*, sections=2, takeaways=1, faqs=1, **fields):
+        defaults = {
+            "title": "A test article",
+            "slug": f"test-article-{Article.objects.count() + 1}",
+            "summary": "A summary.",
+            "introduction": "An *introduction*.",
+            "status": Article.Status.PUBLISHED,
+        }
+        article = Article.objects.create(**(defaults | fields))
+        for number in range(1, takeaways + 1):
+            Takeaway.objects.create(article=article, label=f"Point {number}", text="A sentence.")
+        for number in range(1, sections + 1):
+            Section.objects.create(article=article, heading=f"Section {number}", body=f"Body of section {number}.")
+        for number in range(1, faqs + 1):
+            FAQ.objects.create(article=article, question=f"Question {number}?", answer=f"Answer {number}.")
+        return article
+
+    return make
+
+
+def staff_user(username: str, permissions: list[str]) -> User:
+    user = User.objects.create_user(username, f"{username}@example.com", "a-long-test-password", is_staff=True)
+    for codename in permissions:
+        app_label, code = codename.split(".")
+        user.user_permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=code))
+    return user
+
+
+EDITOR_PERMISSIONS = [
+    f"articles.{action}_{model}"
+    for model in ("article", "takeaway", "section", "faq")
+    for action in ("add", "change", "delete", "view")
+]
+
+
+@pytest.fixture
+def editor(db):
+    """Staff who may write articles."""
+    return staff_user("editor", EDITOR_PERMISSIONS)
+
+
+@pytest.fixture
+def staff_without_article_rights(db):
+    """Staff who may only look at articles, not change them."""
+    return staff_user("viewer", ["articles.view_article"])
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client

@@ -1,0 +1,160 @@
+"""What readers see: home, the article page, and friendly error pages."""
+
+import itertools
+import re
+from datetime import timedelta
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from articles.models import Article
+
+HOME = reverse("articles:list")
+
+
+def test_home_lists_published_articles_newest_first(make_article):
+    now = timezone.now()
+    make_article(title="Older", published_at=now - timedelta(days=2))
+    make_article(title="Newer", published_at=now - timedelta(days=1))
+    make_article(title="Draft", status=Article.Status.DRAFT)
+    html = Client().get(HOME).content.decode()
+    assert html.index("Newer") < html.index("Older")
+    assert "Draft" not in html
+    assert "A summary." in html
+
+
+def test_home_says_so_when_nothing_is_published(db):
+    response = Client().get(HOME)
+    assert response.status_code == 200
+    assert "No articles are published yet." in response.content.decode()
+
+
+def test_home_query_count_does_not_grow_with_articles(make_article, django_assert_max_num_queries):
+    for number in range(25):
+        make_article(title=f"Article {number}")
+    with django_assert_max_num_queries(3):
+        response = Client().get(HOME)
+    assert response.status_code == 200
+    assert 'rel="next"' in response.content.decode()
+
+
+def test_article_page_shows_every_part_of_the_guide(guide, client):
+    response = client.get(guide.get_absolute_url())
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.count("<h1") == 1
+    assert "<h1>What Is Ketamine Infusion Used For</h1>" in html
+    assert "<title>What Is Ketamine Infusion Used For | Ketamine Infusion</title>" in html
+    assert f'<meta name="description" content="{guide.summary}">' in html
+    for text in ("Top Takeaways", "Table of Contents", "Frequently Asked Questions", "Rapid Relief:"):
+        assert text in html
+    for faq in guide.faqs.all():
+        assert faq.question in html
+    assert 'aria-label="Breadcrumb"' in html
+    assert 'id="comments"' in html
+    assert "For more on ketamine infusion therapy" in html
+
+
+def test_headings_are_in_order_without_skipping_levels(guide, client):
+    html = client.get(guide.get_absolute_url()).content.decode()
+    levels = [int(level) for level in re.findall(r"<h([1-6])", html)]
+    assert levels[0] == 1
+    assert all(later - earlier <= 1 for earlier, later in itertools.pairwise(levels))
+
+
+def test_table_of_contents_links_match_section_ids(guide, client):
+    html = client.get(guide.get_absolute_url()).content.decode()
+    toc = re.search(r'<nav class="toc".*?</nav>', html, re.S).group(0)
+    targets = re.findall(r'href="#([^"]+)"', toc)
+    ids = set(re.findall(r'id="([^"]+)"', html))
+    assert targets == [s.anchor for s in guide.sections.all()] + ["faq"]
+    assert set(targets) <= ids
+    # Subsections are nested under "Medical Applications of Ketamine Infusion".
+    nested = re.search(r'href="#medical-applications-of-ketamine-infusion".*?<ol>(.*?)</ol>', toc, re.S).group(1)
+    assert re.findall(r'href="#([^"]+)"', nested) == [
+        "depression-treatment",
+        "chronic-pain-management",
+        "ptsd-and-anxiety-relief",
+    ]
+
+
+def test_article_page_makes_a_fixed_number_of_queries(make_article, django_assert_max_num_queries):
+    """Queries do not grow with sections, takeaways, FAQ or related articles."""
+    article = make_article(sections=30, takeaways=10, faqs=20)
+    for number in range(5):
+        article.related_articles.add(make_article(title=f"Related {number}", sections=0))
+    client = Client()
+    client.get(article.get_absolute_url())  # the site name is cached per process after this
+    with django_assert_max_num_queries(5):
+        response = client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    assert response.content.decode().count('class="guide-section"') == 30
+
+
+def test_reading_a_page_never_renders_markdown(guide, client, monkeypatch):
+    def fail(text):
+        raise AssertionError("Markdown rendered while reading a page")
+
+    monkeypatch.setattr("articles.models.render_article_markdown", fail)
+    assert client.get(guide.get_absolute_url()).status_code == 200
+
+
+def test_only_published_related_articles_are_linked(make_article, client):
+    article = make_article()
+    article.related_articles.add(make_article(title="Live neighbour"))
+    article.related_articles.add(make_article(title="Draft neighbour", status=Article.Status.DRAFT))
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "Live neighbour" in html
+    assert "Draft neighbour" not in html
+
+
+def test_related_section_is_absent_without_related_articles(guide, client):
+    assert 'id="related"' not in client.get(guide.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [{"status": Article.Status.DRAFT}, {"published_at": timezone.now() + timedelta(hours=1)}],
+    ids=["draft", "scheduled"],
+)
+def test_unpublished_article_is_404_for_readers(make_article, client, fields):
+    article = make_article(**fields)
+    response = client.get(article.get_absolute_url())
+    assert response.status_code == 404
+    assert article.title not in response.content.decode()
+
+
+def test_unknown_address_gets_the_friendly_404_page(db, client):
+    response = client.get("/articles/no-such-article/")
+    html = response.content.decode()
+    assert response.status_code == 404
+    assert "Page not found" in html
+    assert 'href="/"' in html
+
+
+def test_article_address_with_bad_characters_is_404_not_500(db, client):
+    assert client.get("/articles/%00%ff/").status_code == 404
+    assert client.get("/articles/" + "a" * 5000 + "/").status_code == 404
+
+
+def test_server_error_page_renders_without_a_database():
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert "Something went wrong" in html
+    assert "/static/css/site.css" in html
+
+
+def test_article_text_is_escaped_not_trusted(make_article, client):
+    article = make_article(title="<script>alert(1)</script>", summary='"><script>x</script>')
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+
+
+def test_article_published_after_the_server_started_appears_on_home(db, client, make_article):
+    client.get(HOME)  # the view is in use before the article exists
+    article = make_article(title="Published just now")
+    assert article.title in client.get(HOME).content.decode()
