@@ -4,11 +4,12 @@ Every Markdown field gets django-markdownx's editor with live preview; our scrip
 initialises the editors of rows added with "Add another" as well.
 """
 
+from django import forms
 from django.contrib import admin
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 
-from .models import FAQ, Article, Section, Takeaway
+from .models import FAQ, Article, Section, Takeaway, anchor_from_heading
 
 MARKDOWN_EDITOR = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
 
@@ -19,8 +20,15 @@ class TakeawayInline(admin.TabularInline):
     extra = 0
 
 
+class SectionForm(forms.ModelForm):
+    def clean_anchor(self):
+        """Derive an empty anchor here, not only on save, so the formset can spot two alike."""
+        return self.cleaned_data["anchor"] or anchor_from_heading(self.cleaned_data.get("heading", ""))
+
+
 class SectionInline(admin.StackedInline):
     model = Section
+    form = SectionForm
     fields = (("order", "level"), ("heading", "anchor"), "body")
     formfield_overrides = MARKDOWN_EDITOR
     extra = 0

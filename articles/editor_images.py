@@ -49,32 +49,32 @@ def _open_verified(upload) -> tuple[Image.Image, str]:
     not_an_image = ImageRejected(
         f"This file is not an image we accept. Upload a {ACCEPTED_NAMES} image (SVG, GIF and other files are refused)."
     )
+    too_many_pixels = ImageRejected("The image has too many pixels to process. Scale it down and upload it again.")
     try:
         with warnings.catch_warnings():
+            # Pillow only warns below twice its own limit; ours is lower still, see MAX_PIXELS.
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             upload.seek(0)
             probe = Image.open(upload)
-            image_format = probe.format
-            if image_format not in ACCEPTED_FORMATS:
+            if probe.format not in ACCEPTED_FORMATS:
                 raise not_an_image
             if probe.width * probe.height > MAX_PIXELS:
-                raise ImageRejected(
-                    f"The image is {probe.width} × {probe.height} pixels, too large to process. "
-                    "Scale it down and upload it again."
-                )
+                raise too_many_pixels
             probe.verify()
             upload.seek(0)
             image = Image.open(upload)
             image.load()
     except ImageRejected:
         raise
-    except (UnidentifiedImageError, Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise too_many_pixels from error
+    except UnidentifiedImageError as error:
         raise not_an_image from error
     except (OSError, SyntaxError, ValueError) as error:  # Pillow's ways of saying "truncated or corrupt"
         raise ImageRejected(
             f"The image is damaged and cannot be read. Upload a complete {ACCEPTED_NAMES} image."
         ) from error
-    return image, image_format
+    return image, probe.format
 
 
 def _reencode(image: Image.Image, image_format: str) -> bytes:

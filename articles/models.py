@@ -18,6 +18,11 @@ from .markdown import render_article_markdown
 RESERVED_ANCHORS = frozenset({"main", "introduction", "takeaways", "contents", "faq", "related", "comments"})
 
 
+def anchor_from_heading(heading: str) -> str:
+    """The link target a section gets when the editor leaves its anchor empty."""
+    return slugify(heading)[:80]
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Articles readers may see: published, with a publish time that has passed."""
@@ -194,13 +199,13 @@ class Section(OrderedPart):
 
     def save(self, *args, **kwargs):
         if not self.anchor:
-            self.anchor = slugify(self.heading)[:80]
+            self.anchor = anchor_from_heading(self.heading)
         self.body_html = render_article_markdown(self.body)
         super().save(*args, **kwargs)
 
     def clean(self):
         if not self.anchor:
-            self.anchor = slugify(self.heading)[:80]
+            self.anchor = anchor_from_heading(self.heading)
         if not self.anchor:
             raise ValidationError({"anchor": "Give this section an anchor: its heading has no letters to make one."})
         if self.anchor in RESERVED_ANCHORS:

@@ -5,3 +5,6 @@ import os
 os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-not-a-secret")
 
 from infusion_site.settings import *  # noqa: F403
+
+# Fast password hashing: the suite creates many users; security of test passwords is moot.
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

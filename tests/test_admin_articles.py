@@ -1,0 +1,140 @@
+"""Editors' admin: one page to write an article with its takeaways, sections and FAQ."""
+
+import pytest
+from django.urls import reverse
+
+from articles.models import Article
+
+ADD = reverse("admin:articles_article_add")
+CHANGELIST = reverse("admin:articles_article_changelist")
+
+
+def inline_management(prefix: str, total: int, initial: int = 0) -> dict:
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
+def article_form(**overrides) -> dict:
+    """A complete admin POST for a new article with one part of each kind."""
+    data = {
+        "title": "Ketamine and migraine",
+        "slug": "ketamine-and-migraine",
+        "topic": "Ketamine Infusion",
+        "summary": "What is known about ketamine for migraine.",
+        "introduction": "An *introduction*.",
+        "status": "published",
+        "published_at_0": "",
+        "published_at_1": "",
+        "takeaways_heading": "Top Takeaways",
+        "toc_heading": "Table of Contents",
+        "faq_heading": "Frequently Asked Questions",
+        "closing": "",
+        **inline_management("takeaways", 1),
+        "takeaways-0-order": "",
+        "takeaways-0-label": "Early days",
+        "takeaways-0-text": "Research is young.",
+        **inline_management("sections", 2),
+        "sections-0-order": "",
+        "sections-0-level": "2",
+        "sections-0-heading": "What the studies say",
+        "sections-0-anchor": "",
+        "sections-0-body": "Some **evidence**.",
+        "sections-1-order": "",
+        "sections-1-level": "3",
+        "sections-1-heading": "Small trials",
+        "sections-1-anchor": "",
+        "sections-1-body": "Few patients.",
+        **inline_management("faqs", 1),
+        "faqs-0-order": "",
+        "faqs-0-question": "Is it approved for migraine?",
+        "faqs-0-answer": "No.",
+    }
+    return data | overrides
+
+
+def test_changelist_lists_filters_and_searches(editor_client, guide, make_article):
+    make_article(title="A draft about sleep", status=Article.Status.DRAFT)
+    html = editor_client.get(CHANGELIST).content.decode()
+    assert "What Is Ketamine Infusion Used For" in html and "A draft about sleep" in html
+    drafts = editor_client.get(CHANGELIST, {"status__exact": "draft"}).content.decode()
+    assert "A draft about sleep" in drafts and "What Is Ketamine Infusion Used For" not in drafts
+    found = editor_client.get(CHANGELIST, {"q": "sleep"}).content.decode()
+    assert "A draft about sleep" in found and "What Is Ketamine Infusion Used For" not in found
+
+
+def test_change_page_has_markdown_editors_and_the_rows_script(editor_client, guide):
+    html = editor_client.get(reverse("admin:articles_article_change", args=[guide.pk])).content.decode()
+    # introduction, closing, 6 section bodies, 7 FAQ answers, and the two empty-form templates
+    assert html.count('class="markdownx"') == 2 + 6 + 7 + 2
+    assert 'data-markdownx-urls-path="/editor/markdownify/"' in html
+    assert "articles/admin/markdownx-rows.js" in html
+    assert "prepopulated_fields" in html or "data-prepopulated-field" in html or "prepopulate" in html
+
+
+def test_editor_saves_an_article_with_all_its_parts(editor_client, client):
+    response = editor_client.post(ADD, article_form())
+    assert response.status_code == 302, response.content.decode()[:2000]
+    article = Article.objects.get(slug="ketamine-and-migraine")
+    assert [s.anchor for s in article.sections.all()] == ["what-the-studies-say", "small-trials"]
+    assert [s.order for s in article.sections.all()] == [1, 2]
+    assert article.sections.first().body_html == "<p>Some <strong>evidence</strong>.</p>"
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert "Is it approved for migraine?" in page
+    assert '<a href="#small-trials">Small trials</a>' in page
+
+
+def test_two_sections_with_the_same_anchor_get_a_message_not_a_500(editor_client):
+    form = article_form(**{"sections-1-heading": "What the studies say", "sections-1-level": "2"})
+    response = editor_client.post(ADD, form)
+    assert response.status_code == 200
+    assert "Please correct the duplicate data for anchor" in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_a_reserved_anchor_gets_a_message(editor_client):
+    response = editor_client.post(ADD, article_form(**{"sections-0-anchor": "faq"}))
+    assert response.status_code == 200
+    assert "is used by the page itself" in response.content.decode()
+    assert not Article.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("title", "", "This field is required."),
+        ("slug", "not a slug!", "Enter a valid “slug”"),
+        ("published_at_0", "31/31/2026", "Enter a valid date."),
+        ("sections-0-level", "9", "Select a valid choice."),
+    ],
+)
+def test_bad_admin_input_gets_a_message_and_saves_nothing(editor_client, field, value, message):
+    response = editor_client.post(ADD, article_form(**{field: value, "published_at_1": "10:00"}))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_duplicate_slug_gets_a_message(editor_client, guide):
+    response = editor_client.post(ADD, article_form(slug=guide.slug))
+    assert response.status_code == 200
+    assert "Article with this Address already exists." in response.content.decode()
+
+
+def test_view_on_site_only_for_published_articles(editor_client, guide, make_article):
+    draft = make_article(status=Article.Status.DRAFT)
+    published_page = editor_client.get(reverse("admin:articles_article_change", args=[guide.pk])).content.decode()
+    draft_page = editor_client.get(reverse("admin:articles_article_change", args=[draft.pk])).content.decode()
+    assert "View on site" in published_page
+    assert "View on site" not in draft_page
+
+
+def test_staff_without_rights_cannot_edit_articles(client, staff_without_article_rights, guide):
+    client.force_login(staff_without_article_rights)
+    response = client.post(reverse("admin:articles_article_change", args=[guide.pk]), article_form())
+    assert response.status_code == 403
+    guide.refresh_from_db()
+    assert guide.title == "What Is Ketamine Infusion Used For"
