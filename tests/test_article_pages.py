@@ -165,3 +165,15 @@ def test_last_updated_shows_only_when_it_differs_from_the_publish_date(make_arti
     assert "Last updated" not in client.get(article.get_absolute_url()).content.decode()
     Article.objects.filter(pk=article.pk).update(published_at=timezone.now() - timedelta(days=3))
     assert "Last updated" in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_an_error_in_a_view_gets_the_friendly_500_page(guide, monkeypatch):
+    def broken(self):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("articles.views.ArticleDetailView.get_queryset", broken)
+    response = Client(raise_request_exception=False).get(guide.get_absolute_url())
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "Something went wrong" in html
+    assert "boom" not in html
