@@ -1,5 +1,5 @@
 /*
- * Two gaps in django-markdownx's editor, closed for our admin.
+ * Three gaps in django-markdownx's editor, closed for our admin.
  *
  * 1. Rows added with "Add another" get no editor. markdownx initialises editors once,
  *    on page load, and skips any textarea marked data-markdownx-init. A new row is a
@@ -11,6 +11,10 @@
  *
  * 2. A refused upload is silent. markdownx inserts "Invalid response" into the text and
  *    tells nobody why. We put the text back as it was and show the server's message.
+ *
+ * 3. An upload refused by something other than our view (a proxy's 413, Django's CSRF 403
+ *    or 500 page) answers HTML: markdownx's JSON.parse throws, the editor stays dimmed and
+ *    nobody is told. We hand markdownx a JSON refusal instead, which point 2 then shows.
  */
 (function () {
   "use strict";
@@ -66,4 +70,27 @@
   // in the capture phase to hear them from every editor, present and future.
   document.addEventListener("markdownx.fileUploadError", showUploadError, true);
   document.addEventListener("fileUploadError", showUploadError, true);
+
+  var originalOpen = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    var editor = document.querySelector(".markdownx-editor[data-markdownx-upload-urls-path]");
+    var uploadPath = editor && editor.getAttribute("data-markdownx-upload-urls-path");
+    if (uploadPath && new URL(url, document.baseURI).pathname === uploadPath) {
+      this.addEventListener("readystatechange", function () {
+        var type = this.getResponseHeader("Content-Type") || "";
+        if (this.readyState === XMLHttpRequest.DONE && type.indexOf("application/json") !== 0) {
+          var status = this.status;
+          Object.defineProperty(this, "responseText", {
+            value: JSON.stringify({
+              error:
+                "The upload failed (the server answered " +
+                (status || "nothing") +
+                "). Try a smaller image, or reload the page and try again.",
+            }),
+          });
+        }
+      });
+    }
+    return originalOpen.apply(this, arguments);
+  };
 })();

@@ -1,0 +1,152 @@
+"""Fixtures for the browser journeys: a live server with the guide loaded, Chromium, pages and an editor.
+
+Every test in this folder is marked `browser` (deselect them with `-m "not browser"`). They drive
+Debian's Chromium through Playwright's sync API; no Playwright browser download is needed or used.
+"""
+
+import io
+import os
+import re
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Permission, User
+from django.contrib.sites.models import Site
+from django.core.management import call_command
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from articles.models import Article
+
+# Playwright's sync API keeps an asyncio event loop running in the test's thread, so Django
+# takes every ORM call a test or fixture makes there for a call from async code and refuses
+# it (SynchronousOnlyOperation). Nothing here runs concurrently with that loop: Playwright
+# only runs it while a test waits on the browser, so allowing the calls is safe.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+BROWSER_DIR = Path(__file__).resolve().parent
+ARTIFACTS_DIR = BROWSER_DIR.parents[1] / "test-artifacts"
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+GUIDE_SLUG = "what-is-ketamine-infusion-used-for"
+EDITOR_PASSWORD = "a-long-test-password"
+# What an editor needs to work on a guide in the admin, and no more: articles are changed,
+# not added or deleted; their takeaways, sections and FAQ entries are added and removed.
+EDITOR_PERMISSIONS = ["change_article", "view_article"] + [
+    f"{action}_{model}" for model in ("takeaway", "section", "faq") for action in ("add", "change", "delete", "view")
+]
+
+# Playwright's 5 s for expect() is tight for the admin's first page on a busy machine; its
+# 30 s for actions (click, fill) only delays the report of a wrong locator.
+ACTION_TIMEOUT_MS = 10_000
+expect.set_options(timeout=10_000)
+
+
+def pytest_collection_modifyitems(items):
+    """Mark the tests of this folder (and only those: the hook sees the whole session's items)."""
+    for item in items:
+        if BROWSER_DIR in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Keep each phase's report on the test, so the page fixture knows whether the test failed."""
+    report = yield
+    setattr(item, f"report_{report.when}", report)
+    return report
+
+
+@pytest.fixture(scope="session")
+def browser() -> Browser:
+    """One headless Chromium for the whole session; skipped (or, in CI, failed) if it is missing."""
+    if not os.path.exists(CHROMIUM):
+        message = f"{CHROMIUM} not found: the browser journeys need Debian's Chromium (apt-get install chromium)."
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{message} CI must install chromium before running the suite (see .ci/run).")
+        pytest.skip(message)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def open_page(browser, live_server, request):
+    """Open a page in a fresh browser context on the live server; keyword arguments go to the context.
+
+    Relative addresses (page.goto("/")) resolve against the live server. If the test fails, a
+    screenshot of every page it opened is saved under test-artifacts/. An uncaught JavaScript
+    error on a page fails a test that otherwise passed.
+    """
+    opened = []
+    js_errors = []
+
+    def open_page(**context_options) -> Page:
+        context = browser.new_context(base_url=live_server.url, **context_options)
+        context.set_default_timeout(ACTION_TIMEOUT_MS)
+        page = context.new_page()
+        page.on("pageerror", lambda error: js_errors.append(f"{page.url}: {error}"))
+        opened.append(page)
+        return page
+
+    yield open_page
+
+    call_report = getattr(request.node, "report_call", None)
+    failed = call_report is not None and call_report.failed
+    for number, page in enumerate(opened, start=1):
+        if failed:
+            ARTIFACTS_DIR.mkdir(exist_ok=True)
+            name = re.sub(r"[^\w.-]+", "_", request.node.nodeid)
+            page.screenshot(path=ARTIFACTS_DIR / f"{name}-{number}.png", full_page=True)
+        page.context.close()
+    if js_errors and not failed:
+        pytest.fail("JavaScript errors on the page:\n" + "\n".join(js_errors))
+
+
+@pytest.fixture
+def page(open_page) -> Page:
+    """A page in a fresh desktop-sized context."""
+    return open_page()
+
+
+@pytest.fixture
+def guide(live_server) -> Article:
+    """The seed guide, loaded with `load_guide` into the database the live server reads.
+
+    live_server gives the test transactional_db semantics: the server thread must see the rows,
+    so they are committed, and the tables are flushed after the test.
+    """
+    # The flush after a test recreates the default site but not django.contrib.sites' cache of it.
+    Site.objects.clear_cache()
+    call_command("load_guide", stdout=io.StringIO())
+    return Article.objects.get(slug=GUIDE_SLUG)
+
+
+@pytest.fixture
+def editor(live_server) -> User:
+    """Staff with exactly the permissions an editor of guides needs."""
+    user = User.objects.create_user("editor", "editor@example.com", EDITOR_PASSWORD, is_staff=True)
+    user.user_permissions.set(
+        Permission.objects.filter(content_type__app_label="articles", codename__in=EDITOR_PERMISSIONS)
+    )
+    assert user.user_permissions.count() == len(EDITOR_PERMISSIONS)
+    return user
+
+
+@pytest.fixture
+def editor_page(page, editor) -> Page:
+    """A page on which the editor has logged in to the admin through its login form."""
+    page.goto("/admin/")
+    page.get_by_label("Username").fill(editor.username)
+    page.get_by_label("Password").fill(EDITOR_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_role("heading", name="Site administration")).to_be_visible()
+    return page
