@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.contrib.auth.models import Permission, User
+from django.contrib.sites.models import Site
 from django.core.management import call_command
 
 from articles.models import FAQ, Article, Section, Takeaway
@@ -14,6 +15,8 @@ GUIDE_SLUG = "what-is-ketamine-infusion-used-for"
 @pytest.fixture
 def guide(db):
     """The seed guide, loaded the way `make run` loads it."""
+    # A flush between transactional tests recreates the default site behind the sites cache's back.
+    Site.objects.clear_cache()
     call_command("load_guide", stdout=io.StringIO())
     return Article.objects.get(slug=GUIDE_SLUG)
 
@@ -42,8 +45,11 @@ def make_article(db):
     return make
 
 
+STAFF_PASSWORD = "a-long-test-password"
+
+
 def staff_user(username: str, permissions: list[str]) -> User:
-    user = User.objects.create_user(username, f"{username}@example.com", "a-long-test-password", is_staff=True)
+    user = User.objects.create_user(username, f"{username}@example.com", STAFF_PASSWORD, is_staff=True)
     for codename in permissions:
         app_label, code = codename.split(".")
         user.user_permissions.add(Permission.objects.get(content_type__app_label=app_label, codename=code))

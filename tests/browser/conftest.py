@@ -4,18 +4,16 @@ Every test in this folder is marked `browser` (deselect them with `-m "not brows
 Debian's Chromium through Playwright's sync API; no Playwright browser download is needed or used.
 """
 
-import io
 import os
 import re
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Permission, User
-from django.contrib.sites.models import Site
-from django.core.management import call_command
+from django.contrib.auth.models import User
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from articles.models import Article
+from tests.conftest import STAFF_PASSWORD
 
 # Playwright's sync API keeps an asyncio event loop running in the test's thread, so Django
 # takes every ORM call a test or fixture makes there for a call from async code and refuses
@@ -34,13 +32,6 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
-]
-GUIDE_SLUG = "what-is-ketamine-infusion-used-for"
-EDITOR_PASSWORD = "a-long-test-password"
-# What an editor needs to work on a guide in the admin, and no more: articles are changed,
-# not added or deleted; their takeaways, sections and FAQ entries are added and removed.
-EDITOR_PERMISSIONS = ["change_article", "view_article"] + [
-    f"{action}_{model}" for model in ("takeaway", "section", "faq") for action in ("add", "change", "delete", "view")
 ]
 
 # Playwright's 5 s for expect() is tight for the admin's first page on a busy machine; its
@@ -118,27 +109,19 @@ def page(open_page) -> Page:
 
 
 @pytest.fixture
-def guide(live_server) -> Article:
-    """The seed guide, loaded with `load_guide` into the database the live server reads.
+def guide(live_server, guide) -> Article:
+    """The seed guide (tests/conftest.py), committed where the live server's thread can read it.
 
-    live_server gives the test transactional_db semantics: the server thread must see the rows,
-    so they are committed, and the tables are flushed after the test.
+    Asking for live_server first gives the test transactional_db semantics: rows are committed,
+    and the tables are flushed after the test.
     """
-    # The flush after a test recreates the default site but not django.contrib.sites' cache of it.
-    Site.objects.clear_cache()
-    call_command("load_guide", stdout=io.StringIO())
-    return Article.objects.get(slug=GUIDE_SLUG)
+    return guide
 
 
 @pytest.fixture
-def editor(live_server) -> User:
-    """Staff with exactly the permissions an editor of guides needs."""
-    user = User.objects.create_user("editor", "editor@example.com", EDITOR_PASSWORD, is_staff=True)
-    user.user_permissions.set(
-        Permission.objects.filter(content_type__app_label="articles", codename__in=EDITOR_PERMISSIONS)
-    )
-    assert user.user_permissions.count() == len(EDITOR_PERMISSIONS)
-    return user
+def editor(live_server, editor) -> User:
+    """The editor of tests/conftest.py, in the database the live server reads."""
+    return editor
 
 
 @pytest.fixture
@@ -146,7 +129,7 @@ def editor_page(page, editor) -> Page:
     """A page on which the editor has logged in to the admin through its login form."""
     page.goto("/admin/")
     page.get_by_label("Username").fill(editor.username)
-    page.get_by_label("Password").fill(EDITOR_PASSWORD)
+    page.get_by_label("Password").fill(STAFF_PASSWORD)
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("heading", name="Site administration")).to_be_visible()
     return page
