@@ -52,7 +52,7 @@ class ArticleAdmin(admin.ModelAdmin):
     filter_horizontal = ("related_articles",)
     fieldsets = (
         (None, {"fields": ("title", "slug", "topic", "summary", "introduction")}),
-        ("Publishing", {"fields": ("status", "published_at")}),
+        ("Publishing", {"fields": ("status", "published_at", "comments_open")}),
         ("Headings and closing", {"fields": ("takeaways_heading", "toc_heading", "faq_heading", "closing")}),
         ("Related articles", {"fields": ("related_articles",), "classes": ("collapse",)}),
     )

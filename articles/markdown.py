@@ -1,8 +1,11 @@
-"""The one Markdown pipeline for articles: Markdown -> HTML -> sanitized HTML.
+"""The one Markdown pipeline: Markdown -> HTML -> sanitized HTML, for articles and for comments.
 
 Models call it on save and store the result, the admin's live preview calls it
 through django-markdownx (MARKDOWNX_MARKDOWNIFY_FUNCTION), so what an editor
 previews is exactly what readers get. Reading a page never parses Markdown.
+
+Articles get a generous allow-list; readers' comments a strict one, with raw HTML
+shown as text rather than interpreted.
 """
 
 import markdown
@@ -38,4 +41,24 @@ def render_article_markdown(text: str) -> str:
         attributes=ARTICLE_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
+    )
+
+
+# Strict, for what readers write: paragraphs, emphasis, code, lists, quotes and links.
+COMMENT_TAGS = {"a", "blockquote", "br", "code", "em", "li", "ol", "p", "pre", "strong", "ul"}
+COMMENT_ATTRIBUTES = {"a": {"href"}}
+
+
+def render_comment_markdown(text: str) -> str:
+    """Return sanitized HTML for a reader's comment; links get rel="nofollow ugc noopener"."""
+    md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+    # Raw HTML in a comment is shown as the text it is, never interpreted.
+    md.preprocessors.deregister("html_block")
+    md.inlinePatterns.deregister("html")
+    return nh3.clean(
+        md.convert(text or ""),
+        tags=COMMENT_TAGS,
+        attributes=COMMENT_ATTRIBUTES,
+        url_schemes=URL_SCHEMES,
+        link_rel="nofollow ugc noopener",
     )

@@ -84,6 +84,11 @@ class Article(models.Model):
         verbose_name="related articles",
         help_text="Listed under the article; only published ones are shown.",
     )
+    comments_open = models.BooleanField(
+        "allow comments",
+        default=True,
+        help_text="Untick to close comments on this article. Existing comments stay visible.",
+    )
     status = models.CharField(
         "status",
         max_length=10,

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "django.contrib.sites",
     "django.contrib.staticfiles",
     "markdownx",
+    "solo",
     "articles",
     "comments",
 ]
@@ -126,6 +127,17 @@ MARKDOWNX_UPLOAD_CONTENT_TYPES = ("image/jpeg", "image/png", "image/webp")
 MARKDOWNX_UPLOAD_MAX_SIZE = int(os.environ.get("EDITOR_UPLOAD_MAX_BYTES", 5 * 1024 * 1024))
 # Longest side, in pixels, that an uploaded image is stored at; larger ones are scaled down.
 EDITOR_IMAGE_MAX_SIDE = 2000
+
+# Comments. The flood limit counts posts per client IP in the cache (shared between
+# workers once the cache is Redis); "off" disables it. A form sent faster than the
+# minimum fill time is refused as a bot's; 0 disables that check.
+COMMENTS_RATE_LIMIT = os.environ.get("COMMENTS_RATE_LIMIT", "5/m")
+COMMENTS_MIN_FILL_SECONDS = float(os.environ.get("COMMENTS_MIN_FILL_SECONDS", "3"))
+# How many proxies in front of the site append to X-Forwarded-For (nginx: 1). With 0 the
+# header is ignored: a client can write anything there.
+COMMENTS_TRUSTED_PROXIES = int(os.environ.get("COMMENTS_TRUSTED_PROXIES", "0"))
+# django-solo caches the discussion settings, so reading them costs no query per page.
+SOLO_CACHE = "default"
 
 LOGGING = {
     "version": 1,

@@ -13,6 +13,7 @@ urlpatterns = [
     # The two endpoints django-markdownx's editor calls (settings.MARKDOWNX_*_PATH).
     path(settings.MARKDOWNX_URLS_PATH.lstrip("/"), editor_views.markdown_preview, name="editor-preview"),
     path(settings.MARKDOWNX_UPLOAD_URLS_PATH.lstrip("/"), editor_views.image_upload, name="editor-upload"),
+    path("", include("comments.urls")),
     path("", include("articles.urls")),
 ]
 

@@ -3,11 +3,13 @@
 import io
 
 import pytest
-from django.contrib.auth.models import Permission, User
+from django.contrib.auth.models import Group, Permission, User
 from django.contrib.sites.models import Site
 from django.core.management import call_command
 
 from articles.models import FAQ, Article, Section, Takeaway
+from comments.forms import form_timestamp
+from comments.models import Comment
 
 GUIDE_SLUG = "what-is-ketamine-infusion-used-for"
 
@@ -61,6 +63,44 @@ EDITOR_PERMISSIONS = [
     for model in ("article", "takeaway", "section", "faq")
     for action in ("add", "change", "delete", "view")
 ]
+
+
+@pytest.fixture
+def make_comment(db):
+    """Save a comment straight to the database (approved unless told otherwise)."""
+
+    def make(article, *, parent=None, status=Comment.Status.APPROVED, **fields):
+        defaults = {
+            "name": "Ann Reader",
+            "email": "ann@example.com",
+            "body": f"Comment number {Comment.objects.count() + 1}.",
+            "ip_address": "203.0.113.7",
+        }
+        return Comment.objects.create(article=article, parent=parent, status=status, **(defaults | fields))
+
+    return make
+
+
+def comment_form_data(article, **overrides) -> dict:
+    """What a browser sends from the "Leave a Reply" form, filled in correctly."""
+    data = {
+        "name": "Ann Reader",
+        "email": "ann@example.com",
+        "website": "",
+        "body": "Thank you, this answered my question.",
+        "parent": "",
+        "homepage": "",
+        "timestamp": form_timestamp(article),
+    }
+    return data | overrides
+
+
+@pytest.fixture
+def moderator(db):
+    """Staff in the Moderators group the data migration creates, and nothing else."""
+    user = User.objects.create_user("moderator", "moderator@example.com", STAFF_PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name="Moderators"))
+    return user
 
 
 @pytest.fixture

@@ -3,6 +3,9 @@
 import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-not-a-secret")
+# Tests that are about the flood limit or the minimum fill time turn them on themselves.
+os.environ.setdefault("COMMENTS_RATE_LIMIT", "off")
+os.environ.setdefault("COMMENTS_MIN_FILL_SECONDS", "0")
 
 from infusion_site.settings import *  # noqa: F403
 

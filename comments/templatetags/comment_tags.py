@@ -1,11 +1,74 @@
-"""Tags the article template uses to place the comments; the comments app fills them."""
+"""Tags the article template uses to place the comments; everything about comments lives here."""
+
+import json
 
 from django import template
+
+from ..forms import CommentForm
+from ..models import Comment, DiscussionSettings
+from ..threads import thread_page, unapproved_comment_id
+from ..views import REMEMBER_COOKIE
 
 register = template.Library()
 
 
-@register.inclusion_tag("comments/comment_section.html")
-def comment_section(article):
-    """The comments area under an article."""
-    return {"article": article}
+@register.inclusion_tag("comments/comment_section.html", takes_context=True)
+def comment_section(context, article):
+    """The comments under an article: count, threads, pagination and the "Leave a Reply" form.
+
+    The form is the one the post view sent back (bound, with errors) or a new one, filled
+    from the reader's remembered details. `?replytocom=<id>` places it under that comment,
+    which is how "Reply" works without JavaScript.
+    """
+    request = context["request"]
+    rules = DiscussionSettings.get_solo()
+    threads = thread_page(
+        article,
+        page_number=request.GET.get("comments-page"),
+        per_page=rules.comments_per_page,
+        unapproved_id=unapproved_comment_id(request.GET.get("unapproved")),
+    )
+    form = context.get("comment_form")
+    if form is None:
+        form = CommentForm(article=article, initial=_remembered_author(request))
+    reply_to = _reply_target(article, form, request.GET.get("replytocom"))
+    return {
+        "article": article,
+        "threads": threads,
+        "form": form,
+        "reply_to": reply_to,
+        "accepting": rules.accepts_comments_on(article),
+    }
+
+
+def _remembered_author(request) -> dict:
+    try:
+        remembered = json.loads(request.COOKIES.get(REMEMBER_COOKIE, ""))
+    except ValueError:
+        return {}
+    if not isinstance(remembered, dict):
+        return {}
+    initial = {key: str(remembered.get(key, ""))[:254] for key in ("name", "email", "website")}
+    return initial | {"remember": True}
+
+
+def _reply_target(article, form, requested_id) -> Comment | None:
+    if form.is_bound:
+        parent = form.cleaned_data.get("parent") if hasattr(form, "cleaned_data") else None
+        return parent if isinstance(parent, Comment) else None
+    if not (requested_id or "").isdigit():
+        return None
+    parent = Comment.objects.approved().filter(pk=int(requested_id), article=article).only("name", "depth").first()
+    if parent is None or not parent.accepts_replies:
+        return None
+    form.initial["parent"] = parent.pk
+    return parent
+
+
+@register.inclusion_tag("comments/admin_moderation_notice.html", takes_context=True)
+def moderation_notice(context):
+    """On the admin index: how many comments wait, with a link to the queue, for those who moderate."""
+    user = context["request"].user
+    if not user.has_perm("comments.change_comment"):
+        return {"pending": 0}
+    return {"pending": Comment.objects.pending().count()}

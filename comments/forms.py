@@ -1,0 +1,92 @@
+"""The "Leave a Reply" form: what a careful site checks before a comment reaches moderation."""
+
+import time
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.validators import URLValidator
+
+from .models import Comment
+
+TIMESTAMP_SALT = "comments.form-timestamp"
+FORM_MAX_AGE_SECONDS = 2 * 24 * 60 * 60
+REMEMBER_LABEL = "Save my name, email, and website in this browser for the next time I comment."
+
+
+class WebAddressField(forms.URLField):
+    """A URL field that accepts only http and https addresses."""
+
+    default_validators = [URLValidator(schemes=["http", "https"])]
+    default_error_messages = {"invalid": "Enter a web address starting with http:// or https://."}
+
+
+def form_timestamp(article) -> str:
+    """A signed token saying which article's form this is and when it was shown."""
+    return signing.dumps({"article": article.pk, "shown": time.time()}, salt=TIMESTAMP_SALT)
+
+
+class CommentForm(forms.Form):
+    name = forms.CharField(label="Name", max_length=100, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    email = forms.EmailField(label="Email", max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    website = WebAddressField(
+        label="Website",
+        max_length=200,
+        required=False,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"autocomplete": "url"}),
+    )
+    body = forms.CharField(label="Comment", max_length=5000, widget=forms.Textarea(attrs={"rows": 8}))
+    remember = forms.BooleanField(label=REMEMBER_LABEL, required=False)
+    parent = forms.IntegerField(
+        required=False,
+        widget=forms.HiddenInput,
+        error_messages={"invalid": "The comment you are replying to is not available."},
+    )
+    # Bots fill every field; people never see this one (hidden by CSS, skipped by keyboard).
+    homepage = forms.CharField(
+        label="Leave this field empty",
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+    timestamp = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, article, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.article = article
+        self.fields["timestamp"].initial = form_timestamp(article)
+
+    def clean_parent(self):
+        parent_id = self.cleaned_data.get("parent")
+        if parent_id is None:
+            return None
+        parent = Comment.objects.approved().filter(pk=parent_id, article=self.article).first()
+        if parent is None:
+            raise forms.ValidationError("The comment you are replying to is not available.")
+        if not parent.accepts_replies:
+            raise forms.ValidationError("Replies nest three levels deep at most; reply to a comment above it.")
+        return parent
+
+    def clean_homepage(self):
+        if self.cleaned_data.get("homepage"):
+            raise forms.ValidationError("This field must stay empty. Clear it and send your comment again.")
+        return ""
+
+    def clean_timestamp(self):
+        try:
+            token = signing.loads(self.data.get("timestamp", ""), salt=TIMESTAMP_SALT, max_age=FORM_MAX_AGE_SECONDS)
+        except signing.SignatureExpired:
+            raise forms.ValidationError(
+                "This form was opened too long ago. Your comment is kept below: please send it again."
+            ) from None
+        except signing.BadSignature:
+            raise forms.ValidationError(
+                "The form could not be checked. Your comment is kept: please send it again."
+            ) from None
+        if token.get("article") != self.article.pk:
+            raise forms.ValidationError("This form belongs to another article. Please send your comment again.")
+        if time.time() - token.get("shown", 0) < settings.COMMENTS_MIN_FILL_SECONDS:
+            raise forms.ValidationError(
+                "That was quick! Please read your comment over and send it again in a few seconds."
+            )
+        return ""

@@ -1,0 +1,142 @@
+"""What readers write under articles, and the rules moderators set for it.
+
+A Comment is never public until its status is approved. Moderators never delete one
+by a wrong click: "removed" is a status, and an approve undoes it.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from solo.models import SingletonModel
+
+from articles.markdown import render_comment_markdown
+from articles.models import Article
+
+MAX_DEPTH = 3  # a top-level comment is depth 1; replies nest up to this depth
+
+
+class CommentQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=Comment.Status.APPROVED)
+
+    def pending(self):
+        return self.filter(status=Comment.Status.PENDING)
+
+
+class Comment(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        APPROVED = "approved", "Approved"
+        SPAM = "spam", "Spam"
+        REMOVED = "removed", "Removed"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comments", verbose_name="article")
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies", verbose_name="reply to"
+    )
+    # The top-level comment of the thread (null for a top-level one): one query fetches a whole page of threads.
+    root = models.ForeignKey("self", on_delete=models.CASCADE, null=True, blank=True, related_name="+", editable=False)
+    depth = models.PositiveSmallIntegerField(default=1, editable=False)
+
+    name = models.CharField("name", max_length=100)
+    email = models.EmailField("email", max_length=254, help_text="Never shown on the site.")
+    website = models.URLField("website", max_length=200, blank=True)
+    body = models.TextField("comment", max_length=5000, help_text="Markdown, rendered with the strict comment rules.")
+    body_html = models.TextField(editable=False, default="")
+
+    status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
+    status_reason = models.CharField(
+        "reason", max_length=200, blank=True, help_text="Why the moderation rules gave this status."
+    )
+    is_staff_reply = models.BooleanField("staff reply", default=False)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
+    )
+    ip_address = models.GenericIPAddressField("IP address", null=True, blank=True, editable=False)
+    user_agent = models.CharField("browser", max_length=300, blank=True, editable=False)
+    created_at = models.DateTimeField("posted", default=timezone.now, db_index=True)
+
+    objects = CommentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = "comment"
+        indexes = [models.Index(fields=["article", "status", "created_at"], name="comment_article_status_time")]
+
+    def __str__(self):
+        return f"{self.name} on “{self.article}”"
+
+    def save(self, *args, **kwargs):
+        if self.parent_id:
+            self.root_id = self.parent.root_id or self.parent_id
+            self.depth = self.parent.depth + 1
+        self.body_html = render_comment_markdown(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#comment-{self.pk}"
+
+    @property
+    def accepts_replies(self) -> bool:
+        return self.depth < MAX_DEPTH
+
+
+class DiscussionSettings(SingletonModel):
+    """The site owner's moderation rules, edited in the admin (like WordPress's Discussion settings)."""
+
+    class Notify(models.TextChoices):
+        EACH = "each", "One e-mail per comment that waits"
+        DIGEST = "digest", "A digest (send_moderation_digest, run from cron)"
+        OFF = "off", "No e-mail"
+
+    auto_approve_known_authors = models.BooleanField(
+        "approve authors with an approved comment",
+        default=False,
+        help_text="Publish at once a comment whose e-mail address already has an approved comment.",
+    )
+    link_limit = models.PositiveSmallIntegerField(
+        "hold comments with this many links",
+        default=2,
+        help_text="A comment with this many links or more waits for moderation even from a known author.",
+    )
+    moderation_words = models.TextField(
+        "hold for moderation",
+        blank=True,
+        help_text="One word, phrase, e-mail, web address or IP address per line. A comment containing "
+        "one (in its name, e-mail, website, text or IP) waits for moderation. Case does not matter.",
+    )
+    disallowed_words = models.TextField(
+        "mark as spam",
+        blank=True,
+        help_text="Same form as above. A comment containing one goes straight to spam.",
+    )
+    close_after_days = models.PositiveIntegerField(
+        "close comments after (days)",
+        null=True,
+        blank=True,
+        help_text="Close comments on articles published more than this many days ago. Empty: never.",
+    )
+    comments_per_page = models.PositiveSmallIntegerField(
+        "top-level comments per page", default=50, help_text="Replies stay with their comment."
+    )
+    notify_moderators = models.CharField("tell moderators", max_length=10, choices=Notify.choices, default=Notify.EACH)
+
+    class Meta:
+        verbose_name = "discussion settings"
+
+    def __str__(self):
+        return "Discussion settings"
+
+    def accepts_comments_on(self, article: Article) -> bool:
+        """Open unless the article closed them or it is older than close_after_days."""
+        if not article.comments_open:
+            return False
+        if self.close_after_days is None or article.published_at is None:
+            return True
+        return article.published_at >= timezone.now() - timedelta(days=self.close_after_days)
+
+    @staticmethod
+    def entries(text: str) -> list[str]:
+        return [line.strip().lower() for line in text.splitlines() if line.strip()]

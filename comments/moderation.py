@@ -1,0 +1,58 @@
+"""The moderation policy: given a valid submission, decide pending, approved or spam, and why.
+
+One function, `decide()`, holds every rule, in the order a moderator would apply them:
+disallowed words first (spam), then the reasons to hold a comment (links, moderation
+words), then the one reason to publish at once (a known author, when the site owner
+turned that on). Everything else waits for a moderator.
+"""
+
+import re
+from dataclasses import dataclass
+
+from .models import Comment, DiscussionSettings
+
+LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Submission:
+    name: str
+    email: str
+    website: str
+    body: str
+    ip_address: str | None = None
+
+
+@dataclass(frozen=True)
+class Decision:
+    status: str
+    reason: str
+
+
+def decide(submission: Submission, *, rules: DiscussionSettings) -> Decision:
+    searchable = "\n".join(
+        [submission.name, submission.email, submission.website, submission.body, submission.ip_address or ""]
+    ).lower()
+
+    if word := _first_entry_in(rules.disallowed_words, searchable):
+        return Decision(Comment.Status.SPAM, f"Contains “{word}” from the spam list.")
+
+    links = len(LINK.findall(submission.body))
+    if rules.link_limit and links >= rules.link_limit:
+        return Decision(Comment.Status.PENDING, f"Has {links} links (the limit is {rules.link_limit}).")
+
+    if word := _first_entry_in(rules.moderation_words, searchable):
+        return Decision(Comment.Status.PENDING, f"Contains “{word}” from the moderation list.")
+
+    if rules.auto_approve_known_authors and _is_known_author(submission.email):
+        return Decision(Comment.Status.APPROVED, "The author has an approved comment.")
+
+    return Decision(Comment.Status.PENDING, "Waiting for a moderator.")
+
+
+def _first_entry_in(entries: str, text: str) -> str | None:
+    return next((entry for entry in DiscussionSettings.entries(entries) if entry in text), None)
+
+
+def _is_known_author(email: str) -> bool:
+    return Comment.objects.approved().filter(email__iexact=email, is_staff_reply=False).exists()

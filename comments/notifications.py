@@ -1,0 +1,54 @@
+"""E-mail to moderators when comments wait. A mail failure is logged, never shown to the reader."""
+
+import logging
+
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+
+from .models import Comment
+
+logger = logging.getLogger(__name__)
+MODERATORS_GROUP = "Moderators"
+
+
+def moderator_addresses() -> list[str]:
+    """Active staff in the Moderators group, or the superusers if that group is empty."""
+    users = get_user_model().objects.filter(is_active=True, is_staff=True).exclude(email="")
+    moderators = users.filter(groups__name=MODERATORS_GROUP)
+    if not moderators.exists():
+        moderators = users.filter(is_superuser=True)
+    return sorted(set(moderators.values_list("email", flat=True)))
+
+
+def notify_comment_waiting(comment: Comment, *, queue_url: str) -> None:
+    """One mail about one comment; names the article and the reason, not the author's address."""
+    body = (
+        f"A comment by {comment.name} on “{comment.article}” is waiting for moderation.\n"
+        f"Reason: {comment.status_reason}\n\n"
+        f"{comment.body[:500]}\n\n"
+        f"Moderation queue: {queue_url}\n"
+    )
+    _send(f"Comment waiting on “{comment.article}”", body)
+
+
+def send_digest(*, queue_url: str) -> int:
+    """One mail listing every comment that waits; returns how many were listed."""
+    waiting = list(Comment.objects.pending().select_related("article").order_by("created_at"))
+    if waiting:
+        lines = [f"- {c.name} on “{c.article}”, {c.created_at:%Y-%m-%d %H:%M}: {c.status_reason}" for c in waiting]
+        _send(
+            f"{len(waiting)} comment{'s' if len(waiting) != 1 else ''} waiting for moderation",
+            "\n".join([*lines, "", f"Moderation queue: {queue_url}", ""]),
+        )
+    return len(waiting)
+
+
+def _send(subject: str, body: str) -> None:
+    recipients = moderator_addresses()
+    if not recipients:
+        logger.warning("No moderator has an e-mail address; nobody was told that comments wait.")
+        return
+    try:
+        send_mail(subject, body, None, recipients)
+    except Exception:  # any backend failure (SMTP, DNS, refused): the comment is saved, the reader sees no error
+        logger.exception("Could not e-mail the moderators about waiting comments.")

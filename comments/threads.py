@@ -1,0 +1,82 @@
+"""A page of comment threads under an article, in a fixed number of queries.
+
+Top-level comments are paginated, oldest first; each comes with all its replies (one
+query for the whole page, through `root`). Only approved comments are shown, plus the
+one comment whose author holds the signed link the post redirected them to.
+"""
+
+from dataclasses import dataclass, field
+
+from django.core import signing
+from django.core.paginator import Page, Paginator
+from django.db.models import Q
+
+from .models import Comment
+
+UNAPPROVED_SALT = "comments.unapproved"
+UNAPPROVED_MAX_AGE_SECONDS = 24 * 60 * 60
+PUBLIC_FIELDS = ("article_id", "parent_id", "root_id", "depth", "name", "website", "body_html", "status")
+PUBLIC_FIELDS += ("is_staff_reply", "created_at")
+
+
+@dataclass
+class CommentNode:
+    comment: Comment
+    awaiting_moderation: bool
+    replies: list["CommentNode"] = field(default_factory=list)
+
+
+@dataclass
+class ThreadPage:
+    nodes: list[CommentNode]
+    page: Page
+    approved_count: int
+
+
+def unapproved_token(comment: Comment) -> str:
+    """The signed value that lets the author's browser, via its redirect URL, see its own waiting comment."""
+    return signing.dumps(comment.pk, salt=UNAPPROVED_SALT)
+
+
+def unapproved_comment_id(token: str | None) -> int | None:
+    if not token:
+        return None
+    try:
+        return signing.loads(token, salt=UNAPPROVED_SALT, max_age=UNAPPROVED_MAX_AGE_SECONDS)
+    except signing.BadSignature:
+        return None
+
+
+def thread_page(article, *, page_number, per_page: int, unapproved_id: int | None = None) -> ThreadPage:
+    visible = Q(status=Comment.Status.APPROVED)
+    if unapproved_id:
+        visible |= Q(pk=unapproved_id)
+    shown = Comment.objects.filter(visible, article=article).only(*PUBLIC_FIELDS)
+    page = Paginator(shown.filter(parent__isnull=True), per_page).get_page(page_number)
+    roots = list(page.object_list)
+    replies = list(shown.filter(root__in=roots)) if roots else []
+
+    nodes = {comment.pk: _node(comment) for comment in [*roots, *replies]}
+    for reply in replies:
+        parent = nodes.get(reply.parent_id)
+        if parent is not None:  # a reply to a comment that is not shown is not shown either
+            parent.replies.append(nodes[reply.pk])
+    approved_count = Comment.objects.approved().filter(article=article).count()
+    return ThreadPage(nodes=[nodes[root.pk] for root in roots], page=page, approved_count=approved_count)
+
+
+def page_number_of(comment: Comment, *, per_page: int) -> int:
+    """The page of threads on which a comment (or its thread) is shown."""
+    root_id = comment.root_id or comment.pk
+    root = Comment.objects.only("created_at", "article_id").get(pk=root_id)
+    earlier = (
+        Comment.objects.approved()
+        .filter(article_id=root.article_id, parent__isnull=True)
+        .filter(Q(created_at__lt=root.created_at) | Q(created_at=root.created_at, pk__lt=root_id))
+        .count()
+    )
+    return earlier // per_page + 1
+
+
+def _node(comment: Comment) -> CommentNode:
+    return CommentNode(comment=comment, awaiting_moderation=comment.status != Comment.Status.APPROVED)
