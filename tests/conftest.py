@@ -5,6 +5,7 @@ import io
 import pytest
 from django.contrib.auth.models import Group, Permission, User
 from django.contrib.sites.models import Site
+from django.core.cache import cache
 from django.core.management import call_command
 
 from articles.models import FAQ, Article, Section, Takeaway
@@ -12,6 +13,14 @@ from comments.forms import form_timestamp
 from comments.models import Comment
 
 GUIDE_SLUG = "what-is-ketamine-infusion-used-for"
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: cached settings and counters outlive a rolled-back database."""
+    cache.clear()
+    yield
+    cache.clear()
 
 
 @pytest.fixture

@@ -1,0 +1,88 @@
+"""Moderators hear about waiting comments (each, digest or off); a mail failure never loses a comment."""
+
+import io
+
+import pytest
+from django.contrib.auth.models import User
+from django.core import mail
+from django.core.management import call_command
+from django.urls import reverse
+
+from comments.models import Comment, DiscussionSettings
+from tests.conftest import comment_form_data
+
+
+def post_comment(client, article):
+    return client.post(reverse("comments:post", kwargs={"slug": article.slug}), comment_form_data(article))
+
+
+def set_notify(mode):
+    rules = DiscussionSettings.get_solo()
+    rules.notify_moderators = mode
+    rules.save()
+
+
+def digest() -> str:
+    out = io.StringIO()
+    call_command("send_moderation_digest", stdout=out)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("mode", ["digest", "off"])
+def test_no_mail_per_comment_unless_asked(client, guide, moderator, mode, django_capture_on_commit_callbacks):
+    set_notify(mode)
+    with django_capture_on_commit_callbacks(execute=True):
+        post_comment(client, guide)
+    assert mail.outbox == []
+
+
+def test_no_mail_for_a_comment_published_at_once(
+    client, guide, moderator, make_comment, django_capture_on_commit_callbacks
+):
+    make_comment(guide)
+    rules = DiscussionSettings.get_solo()
+    rules.auto_approve_known_authors = True
+    rules.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        post_comment(client, guide)
+    assert mail.outbox == []
+
+
+def test_without_moderators_the_superusers_are_told(client, guide, django_capture_on_commit_callbacks):
+    User.objects.create_superuser("owner", "owner@example.com", "a-long-test-password")
+    with django_capture_on_commit_callbacks(execute=True):
+        post_comment(client, guide)
+    assert mail.outbox[0].to == ["owner@example.com"]
+
+
+def test_the_digest_lists_every_waiting_comment(guide, moderator, make_comment):
+    set_notify("digest")
+    make_comment(guide, status=Comment.Status.PENDING, name="Ann")
+    make_comment(guide, status=Comment.Status.PENDING, name="Bob")
+    make_comment(guide, status=Comment.Status.APPROVED, name="Cy")
+    assert "Digest sent: 2 comments waiting." in digest()
+    message = mail.outbox[0]
+    assert message.subject == "2 comments waiting for moderation"
+    assert "Ann" in message.body and "Bob" in message.body and "Cy" not in message.body
+    assert "/admin/comments/comment/" in message.body
+
+
+def test_the_digest_sends_nothing_when_nothing_waits(guide, moderator):
+    set_notify("digest")
+    assert "No comment waits." in digest()
+    assert mail.outbox == []
+
+
+def test_the_digest_is_off_unless_chosen(guide, moderator, make_comment):
+    make_comment(guide, status=Comment.Status.PENDING)
+    assert "nothing sent" in digest()
+    assert mail.outbox == []
+
+
+def test_a_failing_mail_server_during_the_digest_is_logged(guide, moderator, make_comment, settings, caplog):
+    set_notify("digest")
+    settings.EMAIL_BACKEND = "tests.failing_mail.FailingBackend"
+    make_comment(guide, status=Comment.Status.PENDING)
+    digest()
+    assert "Could not e-mail the moderators" in caplog.text
+    assert Comment.objects.count() == 1
