@@ -7,6 +7,7 @@ by a wrong click: "removed" is a status, and an approve undoes it.
 from datetime import timedelta
 
 from django.conf import settings
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from solo.models import SingletonModel
@@ -99,7 +100,8 @@ class DiscussionSettings(SingletonModel):
     link_limit = models.PositiveSmallIntegerField(
         "hold comments with this many links",
         default=2,
-        help_text="A comment with this many links or more waits for moderation even from a known author.",
+        help_text="A comment with this many links or more waits for moderation even from a known author. "
+        "0 turns this rule off.",
     )
     moderation_words = models.TextField(
         "hold for moderation",
@@ -119,7 +121,10 @@ class DiscussionSettings(SingletonModel):
         help_text="Close comments on articles published more than this many days ago. Empty: never.",
     )
     comments_per_page = models.PositiveSmallIntegerField(
-        "top-level comments per page", default=50, help_text="Replies stay with their comment."
+        "top-level comments per page",
+        default=50,
+        validators=[MinValueValidator(1)],
+        help_text="Replies stay with their comment.",
     )
     notify_moderators = models.CharField("tell moderators", max_length=10, choices=Notify.choices, default=Notify.EACH)
 

@@ -32,6 +32,15 @@ class ThreadPage:
     page: Page
     approved_count: int
 
+    def shows(self, comment_id: int) -> bool:
+        pending = list(self.nodes)
+        while pending:
+            node = pending.pop()
+            if node.comment.pk == comment_id:
+                return True
+            pending.extend(node.replies)
+        return False
+
 
 def unapproved_token(comment: Comment) -> str:
     """The signed value that lets the author's browser, via its redirect URL, see its own waiting comment."""

@@ -364,3 +364,30 @@ def test_a_failing_mail_server_loses_nothing_and_shows_no_error(
     assert response.status_code == 302
     assert Comment.objects.count() == 1
     assert "Could not e-mail the moderators" in caplog.text
+
+
+def test_a_failed_reply_to_a_comment_on_a_later_page_shows_the_form_under_it(client, guide, make_comment):
+    rules = DiscussionSettings.get_solo()
+    rules.comments_per_page = 1
+    rules.save()
+    make_comment(guide, body="On page one.")
+    parent = make_comment(guide, body="On page two.")
+    response = post(client, guide, parent=str(parent.pk), email="broken", body="My reply, kept.")
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "On page two." in html and "On page one." not in html
+    under_parent = html.split(f'id="comment-{parent.pk}"')[1]
+    assert 'id="respond"' in under_parent
+    assert "My reply, kept." in under_parent
+
+
+def test_a_reply_whose_parent_vanished_offers_the_form_as_a_new_comment(client, guide, make_comment):
+    parent = make_comment(guide)
+    parent.status = Comment.Status.REMOVED
+    parent.save()
+    response = post(client, guide, parent=str(parent.pk), body="Still my words.")
+    html = response.content.decode()
+    assert "The comment you are replying to is not available." in html
+    assert "Leave a Reply" in html
+    assert 'name="parent" value=""' in html
+    assert "Still my words." in html

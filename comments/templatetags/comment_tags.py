@@ -6,7 +6,7 @@ from django import template
 
 from ..forms import CommentForm
 from ..models import Comment, DiscussionSettings
-from ..threads import thread_page, unapproved_comment_id
+from ..threads import page_number_of, thread_page, unapproved_comment_id
 from ..views import REMEMBER_COOKIE
 
 register = template.Library()
@@ -22,21 +22,26 @@ def comment_section(context, article):
     """
     request = context["request"]
     rules = DiscussionSettings.get_solo()
-    threads = thread_page(
-        article,
-        page_number=request.GET.get("comments-page"),
-        per_page=rules.comments_per_page,
-        unapproved_id=unapproved_comment_id(request.GET.get("unapproved")),
-    )
     form = context.get("comment_form")
     if form is None:
         form = CommentForm(article=article, initial=_remembered_author(request))
     reply_to = _reply_target(article, form, request.GET.get("replytocom"))
+    page_number = request.GET.get("comments-page")
+    if page_number is None and reply_to is not None:
+        page_number = page_number_of(reply_to, per_page=rules.comments_per_page)
+    threads = thread_page(
+        article,
+        page_number=page_number,
+        per_page=rules.comments_per_page,
+        unapproved_id=unapproved_comment_id(request.GET.get("unapproved")),
+    )
     return {
         "article": article,
         "threads": threads,
         "form": form,
         "reply_to": reply_to,
+        # The form goes under the comment replied to when it is shown, else at the end.
+        "form_in_thread": reply_to is not None and threads.shows(reply_to.pk),
         "accepting": rules.accepts_comments_on(article),
     }
 
@@ -58,7 +63,12 @@ def _reply_target(article, form, requested_id) -> Comment | None:
         return parent if isinstance(parent, Comment) else None
     if not (requested_id or "").isdigit():
         return None
-    parent = Comment.objects.approved().filter(pk=int(requested_id), article=article).only("name", "depth").first()
+    parent = (
+        Comment.objects.approved()
+        .filter(pk=int(requested_id), article=article)
+        .only("name", "depth", "root_id", "created_at", "article_id")
+        .first()
+    )
     if parent is None or not parent.accepts_replies:
         return None
     form.initial["parent"] = parent.pk
