@@ -5,7 +5,8 @@ initialises the editors of rows added with "Add another" as well.
 """
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.html import format_html
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 
@@ -41,10 +42,32 @@ class FAQInline(admin.StackedInline):
     extra = 0
 
 
+class PublicationStateFilter(admin.SimpleListFilter):
+    """Draft, scheduled or published: what readers see, not only the status field."""
+
+    title = "state"
+    parameter_name = "state"
+
+    def lookups(self, request, model_admin):
+        return [("draft", "Draft"), ("scheduled", "Scheduled"), ("published", "Published")]
+
+    def queryset(self, request, queryset):
+        published = Article.objects.published()
+        if self.value() == "draft":
+            return queryset.exclude(status=Article.Status.PUBLISHED)
+        if self.value() == "scheduled":
+            return queryset.filter(status=Article.Status.PUBLISHED).exclude(pk__in=published.values("pk"))
+        if self.value() == "published":
+            return queryset.filter(pk__in=published.values("pk"))
+        return queryset
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ("title", "status", "published_at", "updated_at")
-    list_filter = ("status",)
+    list_display = ("title", "state", "published_at", "updated_at", "updated_by", "page_link")
+    list_filter = (PublicationStateFilter,)
+    list_select_related = ("updated_by",)
+    actions = ("publish", "unpublish")
     search_fields = ("title", "summary", "introduction")
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ("title",)}
@@ -58,11 +81,35 @@ class ArticleAdmin(admin.ModelAdmin):
     )
     inlines = (TakeawayInline, SectionInline, FAQInline)
 
-    def view_on_site(self, article):
-        """ "View on site" for published articles only: readers get a 404 for a draft."""
-        if Article.objects.published().filter(pk=article.pk).exists():
-            return article.get_absolute_url()
-        return None
+    @admin.display(description="state")
+    def state(self, article):
+        return article.publication_state()
+
+    @admin.display(description="page")
+    def page_link(self, article):
+        label = "View" if article.publication_state() == "Published" else "Preview"
+        return format_html('<a href="{}">{}</a>', article.get_absolute_url(), label)
+
+    @admin.action(description="Publish selected articles", permissions=["change"])
+    def publish(self, request, queryset):
+        published = 0
+        for article in queryset.exclude(status=Article.Status.PUBLISHED):
+            article.status = Article.Status.PUBLISHED
+            article.updated_by = request.user
+            article.save()  # sets the publish time if there is none
+            published += 1
+        self.message_user(request, f"{published} article{'s' if published != 1 else ''} published.", messages.SUCCESS)
+
+    @admin.action(description="Unpublish selected articles (back to draft)", permissions=["change"])
+    def unpublish(self, request, queryset):
+        drafted = queryset.filter(status=Article.Status.PUBLISHED).update(
+            status=Article.Status.DRAFT, updated_by=request.user
+        )
+        self.message_user(request, f"{drafted} article{'s' if drafted != 1 else ''} back to draft.", messages.SUCCESS)
+
+    def save_model(self, request, obj, form, change):
+        obj.updated_by = request.user
+        super().save_model(request, obj, form, change)
 
     class Media:
         js = ("articles/admin/markdownx-rows.js",)

@@ -4,6 +4,7 @@ Markdown fields are rendered once, on save, through articles.markdown into a sto
 `*_html` field; templates only ever read the stored HTML.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Max
@@ -104,6 +105,15 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField("created", auto_now_add=True)
     updated_at = models.DateTimeField("last edited", auto_now=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name="last edited by",
+    )
 
     objects = ArticleQuerySet.as_manager()
 
@@ -123,6 +133,14 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def publication_state(self) -> str:
+        """Draft, Scheduled or Published, for editors; the same rule as ArticleQuerySet.published()."""
+        if self.status != self.Status.PUBLISHED:
+            return "Draft"
+        if self.published_at and self.published_at > timezone.now():
+            return "Scheduled"
+        return "Published"
 
     def section_tree(self):
         """The sections as (section, [subsections]) pairs, in page order.

@@ -1,4 +1,5 @@
 from django.db.models import Prefetch
+from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
 from .models import Article
@@ -17,13 +18,23 @@ class ArticleListView(ListView):
 
 
 class ArticleDetailView(DetailView):
-    """One published article with all its parts, in a fixed number of queries."""
+    """One article with all its parts, in a fixed number of queries.
+
+    Readers get published articles only. Staff who may change articles also open drafts
+    and scheduled articles here, as readers will see them, under a "Preview" banner and
+    never cached.
+    """
 
     template_name = "articles/article_detail.html"
     context_object_name = "article"
 
+    def may_preview(self) -> bool:
+        user = self.request.user
+        return user.is_active and user.is_staff and user.has_perm("articles.change_article")
+
     def get_queryset(self):
-        return Article.objects.published().prefetch_related(
+        articles = Article.objects.all() if self.may_preview() else Article.objects.published()
+        return articles.prefetch_related(
             "takeaways",
             "sections",
             "faqs",
@@ -33,3 +44,14 @@ class ArticleDetailView(DetailView):
                 to_attr="published_related_articles",
             ),
         )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["is_preview"] = self.may_preview() and self.object.publication_state() != "Published"
+        return context
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if context["is_preview"]:
+            add_never_cache_headers(response)  # max-age=0, no-cache, no-store, must-revalidate, private
+        return response

@@ -1,7 +1,10 @@
 """Editors' admin: one page to write an article with its takeaways, sections and FAQ."""
 
+from datetime import timedelta
+
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from articles.models import Article
 
@@ -124,12 +127,56 @@ def test_duplicate_slug_gets_a_message(editor_client, guide):
     assert "Article with this Address already exists." in response.content.decode()
 
 
-def test_view_on_site_only_for_published_articles(editor_client, guide, make_article):
+def test_view_on_site_opens_the_page_or_its_preview(editor_client, make_article):
     draft = make_article(status=Article.Status.DRAFT)
-    published_page = editor_client.get(reverse("admin:articles_article_change", args=[guide.pk])).content.decode()
-    draft_page = editor_client.get(reverse("admin:articles_article_change", args=[draft.pk])).content.decode()
-    assert "View on site" in published_page
-    assert "View on site" not in draft_page
+    html = editor_client.get(reverse("admin:articles_article_change", args=[draft.pk])).content.decode()
+    assert "View on site" in html
+    assert editor_client.get(draft.get_absolute_url()).status_code == 200
+
+
+def test_list_shows_draft_scheduled_and_published_with_filters(editor_client, make_article):
+    make_article(title="Draft one", status=Article.Status.DRAFT)
+    make_article(title="Scheduled one", published_at=timezone.now() + timedelta(days=2))
+    make_article(title="Live one")
+    html = editor_client.get(CHANGELIST).content.decode()
+    for state in ("Draft", "Scheduled", "Published"):
+        assert f'<td class="field-state">{state}</td>' in html
+    assert ">Preview</a>" in html and ">View</a>" in html
+    for state, title in (("draft", "Draft one"), ("scheduled", "Scheduled one"), ("published", "Live one")):
+        filtered = editor_client.get(CHANGELIST, {"state": state}).content.decode()
+        assert title in filtered
+        assert sum(other in filtered for other in ("Draft one", "Scheduled one", "Live one")) == 1
+
+
+def test_saving_in_the_admin_records_who_edited(editor_client, editor):
+    editor_client.post(ADD, article_form())
+    assert Article.objects.get().updated_by == editor
+    assert "editor" in editor_client.get(CHANGELIST).content.decode()
+
+
+def test_bulk_publish_and_unpublish(editor_client, make_article):
+    draft = make_article(status=Article.Status.DRAFT)
+    live = make_article(title="Live")
+    response = editor_client.post(
+        CHANGELIST, {"action": "publish", "_selected_action": [draft.pk, live.pk], "index": "0"}, follow=True
+    )
+    assert "1 article published." in response.content.decode()
+    draft.refresh_from_db()
+    assert draft.publication_state() == "Published" and draft.published_at is not None
+    response = editor_client.post(
+        CHANGELIST, {"action": "unpublish", "_selected_action": [live.pk], "index": "0"}, follow=True
+    )
+    assert "1 article back to draft." in response.content.decode()
+    assert Article.objects.get(pk=live.pk).status == Article.Status.DRAFT
+
+
+def test_publish_actions_are_hidden_from_staff_who_may_only_view(client, staff_without_article_rights, make_article):
+    draft = make_article(status=Article.Status.DRAFT)
+    client.force_login(staff_without_article_rights)
+    html = client.get(CHANGELIST).content.decode()
+    assert "Publish selected articles" not in html
+    client.post(CHANGELIST, {"action": "publish", "_selected_action": [draft.pk], "index": "0"})
+    assert Article.objects.get(pk=draft.pk).status == Article.Status.DRAFT
 
 
 def test_staff_without_rights_cannot_edit_articles(client, staff_without_article_rights, guide):

@@ -42,7 +42,8 @@ def comment_section(context, article):
         "reply_to": reply_to,
         # The form goes under the comment replied to when it is shown, else at the end.
         "form_in_thread": reply_to is not None and threads.shows(reply_to.pk),
-        "accepting": rules.accepts_comments_on(article),
+        # A staff preview of an unpublished article takes no comments: its post would be refused.
+        "accepting": rules.accepts_comments_on(article) and not context.get("is_preview"),
     }
 
 
