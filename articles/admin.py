@@ -10,9 +10,17 @@ from django.utils.html import format_html
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 
-from .models import FAQ, Article, Section, Takeaway, anchor_from_heading
+from .models import FAQ, Article, OldAddress, Section, Takeaway, anchor_from_heading
 
 MARKDOWN_EDITOR = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
+
+
+class OldAddressInline(admin.TabularInline):
+    model = OldAddress
+    fields = ("slug", "created_at")
+    readonly_fields = ("created_at",)
+    extra = 0
+    verbose_name_plural = "Old addresses (each answers with a permanent redirect to this article)"
 
 
 class TakeawayInline(admin.TabularInline):
@@ -79,7 +87,7 @@ class ArticleAdmin(admin.ModelAdmin):
         ("Headings and closing", {"fields": ("takeaways_heading", "toc_heading", "faq_heading", "closing")}),
         ("Related articles", {"fields": ("related_articles",), "classes": ("collapse",)}),
     )
-    inlines = (TakeawayInline, SectionInline, FAQInline)
+    inlines = (TakeawayInline, SectionInline, FAQInline, OldAddressInline)
 
     @admin.display(description="state")
     def state(self, article):

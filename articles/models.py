@@ -6,7 +6,7 @@ Markdown fields are rendered once, on save, through articles.markdown into a sto
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
@@ -129,10 +129,27 @@ class Article(models.Model):
             self.published_at = timezone.now()
         self.introduction_html = render_article_markdown(self.introduction)
         self.closing_html = render_article_markdown(self.closing)
-        super().save(*args, **kwargs)
+        previous_slug = Article.objects.filter(pk=self.pk).values_list("slug", flat=True).first() if self.pk else None
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if previous_slug and previous_slug != self.slug:
+                self._keep_old_address(previous_slug)
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        taken = OldAddress.objects.filter(slug=self.slug).exclude(article_id=self.pk).select_related("article").first()
+        if taken:
+            raise ValidationError(
+                {"slug": f"“{taken.article}” used this address before and it still leads there. Choose another."}
+            )
+
+    def _keep_old_address(self, previous_slug: str) -> None:
+        """Readers may have the old address only if the article was ever published."""
+        self.old_addresses.filter(slug=self.slug).delete()  # renamed back: the current address is no redirect
+        if self.published_at is not None:
+            OldAddress.objects.get_or_create(slug=previous_slug, defaults={"article": self})
 
     def publication_state(self) -> str:
         """Draft, Scheduled or Published, for editors; the same rule as ArticleQuerySet.published()."""
@@ -155,6 +172,28 @@ class Article(models.Model):
             else:
                 tree.append((section, []))
         return tree
+
+
+class OldAddress(models.Model):
+    """An address (slug) an article had while published; it answers with a 301 to the current one.
+
+    It points at the article, not at the next slug, so a chain of renames is one hop.
+    """
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="old_addresses")
+    slug = models.SlugField("old address", max_length=200, unique=True)
+    created_at = models.DateTimeField("renamed", auto_now_add=True)
+
+    class Meta:
+        verbose_name = "old address"
+        verbose_name_plural = "old addresses (redirect to the article)"
+
+    def __str__(self):
+        return self.slug
+
+    def clean(self):
+        if Article.objects.filter(slug=self.slug).exists():
+            raise ValidationError({"slug": "An article has this address now; an old address cannot take it."})
 
 
 class OrderedPart(models.Model):

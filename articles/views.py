@@ -1,4 +1,5 @@
 from django.db.models import Prefetch
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
@@ -44,6 +45,15 @@ class ArticleDetailView(DetailView):
                 to_attr="published_related_articles",
             ),
         )
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            renamed = self.get_queryset().filter(old_addresses__slug=kwargs["slug"]).only("slug").first()
+            if renamed is None:
+                raise
+            return HttpResponsePermanentRedirect(renamed.get_absolute_url())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
