@@ -6,11 +6,13 @@ initialises the editors of rows added with "Add another" as well.
 
 from django import forms
 from django.contrib import admin, messages
+from django.db import models
 from django.utils.html import format_html
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 
-from .models import FAQ, Article, OldAddress, Section, Takeaway, anchor_from_heading
+from .models import FAQ, Article, OldAddress, Person, Reference, Section, Takeaway, anchor_from_heading
+from .templatetags.article_admin_tags import DUE_SOON_DAYS
 
 MARKDOWN_EDITOR = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
 
@@ -21,6 +23,13 @@ class OldAddressInline(admin.TabularInline):
     readonly_fields = ("created_at",)
     extra = 0
     verbose_name_plural = "Old addresses (each answers with a permanent redirect to this article)"
+
+
+class ReferenceInline(admin.TabularInline):
+    model = Reference
+    fields = ("order", "title", "publisher", "url", "accessed_on")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    extra = 0
 
 
 class TakeawayInline(admin.TabularInline):
@@ -70,11 +79,42 @@ class PublicationStateFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ReviewFilter(admin.SimpleListFilter):
+    """Which articles need a medical review: overdue, due within 30 days, never reviewed."""
+
+    title = "medical review"
+    parameter_name = "review"
+    DUE_SOON_DAYS = DUE_SOON_DAYS
+
+    def lookups(self, request, model_admin):
+        return [
+            ("overdue", "Overdue"),
+            ("due-soon", f"Due within {self.DUE_SOON_DAYS} days"),
+            ("never", "No review date"),
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() == "overdue":
+            return queryset.review_overdue()
+        if self.value() == "due-soon":
+            return queryset.review_due_within(self.DUE_SOON_DAYS)
+        if self.value() == "never":
+            return queryset.filter(next_review_due__isnull=True)
+        return queryset
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ("name", "credentials")
+    search_fields = ("name", "credentials")
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
-    list_display = ("title", "state", "published_at", "updated_at", "updated_by", "page_link")
-    list_filter = (PublicationStateFilter,)
+    list_display = ("title", "state", "published_at", "updated_at", "updated_by", "next_review_due", "page_link")
+    list_filter = (PublicationStateFilter, ReviewFilter)
     list_select_related = ("updated_by",)
+    autocomplete_fields = ("author", "medical_reviewer")
     actions = ("publish", "unpublish")
     search_fields = ("title", "summary", "introduction")
     date_hierarchy = "published_at"
@@ -84,10 +124,11 @@ class ArticleAdmin(admin.ModelAdmin):
     fieldsets = (
         (None, {"fields": ("title", "slug", "topic", "summary", "introduction")}),
         ("Publishing", {"fields": ("status", "published_at", "comments_open")}),
+        ("Authors and medical review", {"fields": ("author", "medical_reviewer", "last_reviewed", "next_review_due")}),
         ("Headings and closing", {"fields": ("takeaways_heading", "toc_heading", "faq_heading", "closing")}),
         ("Related articles", {"fields": ("related_articles",), "classes": ("collapse",)}),
     )
-    inlines = (TakeawayInline, SectionInline, FAQInline, OldAddressInline)
+    inlines = (TakeawayInline, SectionInline, FAQInline, ReferenceInline, OldAddressInline)
 
     @admin.display(description="state")
     def state(self, article):

@@ -6,13 +6,14 @@ file changed): it is left as it is unless the caller asks for a reset.
 """
 
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 import yaml
 from django.contrib.sites.models import Site
 from django.db import transaction
 
-from .models import FAQ, Article, Section, Takeaway
+from .models import FAQ, Article, Person, Reference, Section, Takeaway
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 DEFAULT_SITE_NAME = "example.com"  # what django.contrib.sites creates
@@ -31,8 +32,11 @@ PART_FIELDS = {
     "takeaways": ("label", "text"),
     "sections": ("heading", "level", "body"),
     "faqs": ("question", "answer"),
+    "references": ("title", "publisher", "url"),
 }
-PART_MODELS = {"takeaways": Takeaway, "sections": Section, "faqs": FAQ}
+PART_MODELS = {"takeaways": Takeaway, "sections": Section, "faqs": FAQ, "references": Reference}
+PEOPLE_FIELDS = ("author", "medical_reviewer")
+REVIEW_DATES = ("last_reviewed", "next_review_due")
 
 
 class GuideFileError(ValueError):
@@ -43,7 +47,7 @@ class GuideFileError(ValueError):
 class Guide:
     site_name: str
     slug: str
-    content: dict  # ARTICLE_FIELDS, "status" and the PART_FIELDS lists, normalised
+    content: dict  # ARTICLE_FIELDS, status, people, review dates and the PART_FIELDS lists, normalised
 
 
 def guide_files() -> list[Path]:
@@ -63,6 +67,13 @@ def read_guide(path: Path) -> Guide:
         raise GuideFileError(f"{path.name}: article is missing {', '.join(missing)}.")
     content = {field: _text(article.get(field, "")) for field in ARTICLE_FIELDS}
     content["status"] = article.get("status", Article.Status.PUBLISHED)
+    for role in PEOPLE_FIELDS:
+        content[role] = _person(path, role, article.get(role))
+    for field in REVIEW_DATES:
+        value = article.get(field)
+        if value is not None and not isinstance(value, date):
+            raise GuideFileError(f"{path.name}: {field} must be a date written as YYYY-MM-DD.")
+        content[field] = value
     for part, fields in PART_FIELDS.items():
         rows = article.get(part) or []
         if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
@@ -73,6 +84,14 @@ def read_guide(path: Path) -> Guide:
 
 def _text(value) -> str:
     return str(value).strip() if value is not None else ""
+
+
+def _person(path: Path, role: str, value) -> tuple[str, str] | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or not value.get("name"):
+        raise GuideFileError(f"{path.name}: {role} needs a name (and may have credentials).")
+    return (_text(value["name"]), _text(value.get("credentials", "")))
 
 
 def _part_row(path: Path, part: str, fields: tuple, row: dict) -> dict:
@@ -92,6 +111,11 @@ def article_content(article: Article) -> dict:
     """The article as the same normalised dict a data file gives, for comparison."""
     content = {field: _text(getattr(article, field)) for field in ARTICLE_FIELDS}
     content["status"] = article.status
+    for role in PEOPLE_FIELDS:
+        person = getattr(article, role)
+        content[role] = (person.name, person.credentials) if person else None
+    for field in REVIEW_DATES:
+        content[field] = getattr(article, field)
     for part, fields in PART_FIELDS.items():
         content[part] = [
             {field: getattr(row, field) if field == "level" else _text(getattr(row, field)) for field in fields}
@@ -138,6 +162,13 @@ def _write(article: Article, content: dict) -> None:
     for field in ARTICLE_FIELDS:
         setattr(article, field, content[field])
     article.status = content["status"]
+    for role in PEOPLE_FIELDS:
+        person = content[role]
+        setattr(
+            article, role, Person.objects.get_or_create(name=person[0], credentials=person[1])[0] if person else None
+        )
+    for field in REVIEW_DATES:
+        setattr(article, field, content[field])
     article.save()
     for part, model in PART_MODELS.items():
         getattr(article, part).all().delete()

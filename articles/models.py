@@ -4,6 +4,8 @@ Markdown fields are rendered once, on save, through articles.markdown into a sto
 `*_html` field; templates only ever read the stored HTML.
 """
 
+from datetime import timedelta
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -28,6 +30,31 @@ class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Articles readers may see: published, with a publish time that has passed."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def review_overdue(self):
+        return self.filter(next_review_due__lt=timezone.localdate())
+
+    def review_due_within(self, days: int):
+        today = timezone.localdate()
+        return self.filter(next_review_due__gte=today, next_review_due__lte=today + timedelta(days=days))
+
+
+class Person(models.Model):
+    """An author or medical reviewer, as named on articles."""
+
+    name = models.CharField("name", max_length=120)
+    credentials = models.CharField(
+        "credentials", max_length=200, blank=True, help_text="e.g. “MD, board-certified anesthesiologist”."
+    )
+    bio = models.TextField("short bio", max_length=600, blank=True, help_text="Two or three sentences. Plain text.")
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "person"
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return f"{self.name}, {self.credentials}" if self.credentials else self.name
 
 
 class Article(models.Model):
@@ -84,6 +111,22 @@ class Article(models.Model):
         blank=True,
         verbose_name="related articles",
         help_text="Listed under the article; only published ones are shown.",
+    )
+    author = models.ForeignKey(
+        Person, on_delete=models.PROTECT, null=True, blank=True, related_name="authored", verbose_name="author"
+    )
+    medical_reviewer = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="reviewed",
+        verbose_name="medical reviewer",
+        help_text="The clinician who checked the article. Readers see “medical review pending” without one.",
+    )
+    last_reviewed = models.DateField("last reviewed", null=True, blank=True)
+    next_review_due = models.DateField(
+        "next review due", null=True, blank=True, help_text="The admin lists articles overdue or due within 30 days."
     )
     comments_open = models.BooleanField(
         "allow comments",
@@ -272,6 +315,20 @@ class Section(OrderedPart):
             raise ValidationError({"anchor": "Give this section an anchor: its heading has no letters to make one."})
         if self.anchor in RESERVED_ANCHORS:
             raise ValidationError({"anchor": f"“{self.anchor}” is used by the page itself. Choose another anchor."})
+
+
+class Reference(OrderedPart):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="references")
+    title = models.CharField("title", max_length=300)
+    publisher = models.CharField("publisher", max_length=200, blank=True, help_text="Journal, agency or organisation.")
+    url = models.URLField("link", max_length=500, blank=True)
+    accessed_on = models.DateField("accessed", null=True, blank=True)
+
+    class Meta(OrderedPart.Meta):
+        verbose_name = "reference"
+
+    def __str__(self):
+        return self.title
 
 
 class FAQ(OrderedPart):

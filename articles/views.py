@@ -35,10 +35,11 @@ class ArticleDetailView(DetailView):
 
     def get_queryset(self):
         articles = Article.objects.all() if self.may_preview() else Article.objects.published()
-        return articles.prefetch_related(
+        return articles.select_related("author", "medical_reviewer").prefetch_related(
             "takeaways",
             "sections",
             "faqs",
+            "references",
             Prefetch(
                 "related_articles",
                 queryset=Article.objects.published().only("title", "slug", "summary"),
@@ -50,7 +51,8 @@ class ArticleDetailView(DetailView):
         try:
             return super().get(request, *args, **kwargs)
         except Http404:
-            renamed = self.get_queryset().filter(old_addresses__slug=kwargs["slug"]).only("slug").first()
+            candidates = self.get_queryset().select_related(None).prefetch_related(None)
+            renamed = candidates.filter(old_addresses__slug=kwargs["slug"]).only("slug").first()
             if renamed is None:
                 raise
             return HttpResponsePermanentRedirect(renamed.get_absolute_url())

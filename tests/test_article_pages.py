@@ -81,13 +81,13 @@ def test_table_of_contents_links_match_section_ids(guide, client):
 
 
 def test_article_page_makes_a_fixed_number_of_queries(make_article, django_assert_max_num_queries):
-    """Queries do not grow with sections, takeaways, FAQ or related articles (5, and 3 for comments)."""
+    """Queries do not grow with the article's parts (6, with references) or comments (3)."""
     article = make_article(sections=30, takeaways=10, faqs=20)
     for number in range(5):
         article.related_articles.add(make_article(title=f"Related {number}", sections=0))
     client = Client()
     client.get(article.get_absolute_url())  # the site name is cached per process after this
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(9):
         response = client.get(article.get_absolute_url())
     assert response.status_code == 200
     assert response.content.decode().count('class="guide-section"') == 30

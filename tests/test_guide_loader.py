@@ -185,3 +185,37 @@ def test_a_section_with_a_wrong_level_is_a_clear_error(tmp_path, monkeypatch, db
     with pytest.raises(CommandError, match="level 7; use 2 or 3"):
         load()
     assert not Article.objects.exists()
+
+
+def test_the_guide_has_its_author_references_and_the_off_label_statement(guide):
+    assert guide.author.name == "infusion-site editorial team"
+    assert guide.medical_reviewer is None  # a real clinician is named by the team, never invented here
+    assert guide.references.count() == 3
+    assert all(reference.url.startswith("https://") for reference in guide.references.all())
+    depression = guide.sections.get(heading="Depression Treatment").body
+    assert "off-label" in depression
+    assert "Esketamine nasal spray (Spravato)" in depression and "FDA-approved form" in depression
+
+
+def test_reviewer_and_review_dates_load_from_the_data_file(tmp_path, monkeypatch, db):
+    (tmp_path / "reviewed.yaml").write_text(
+        "article:\n  slug: reviewed\n  title: T\n  summary: S\n  introduction: I\n"
+        "  medical_reviewer: {name: Dr A, credentials: MD}\n"
+        "  last_reviewed: 2026-11-01\n  next_review_due: 2027-11-01\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(guide_loader, "CONTENT_DIR", tmp_path)
+    load()
+    article = Article.objects.get(slug="reviewed")
+    assert str(article.medical_reviewer) == "Dr A, MD"
+    assert article.next_review_due.isoformat() == "2027-11-01"
+    assert "unchanged" in load()
+
+
+def test_a_review_date_that_is_not_a_date_is_a_clear_error(tmp_path, monkeypatch, db):
+    (tmp_path / "bad-date.yaml").write_text(
+        "article:\n  slug: s\n  title: T\n  summary: S\n  introduction: I\n  next_review_due: soon\n", encoding="utf-8"
+    )
+    monkeypatch.setattr(guide_loader, "CONTENT_DIR", tmp_path)
+    with pytest.raises(CommandError, match="next_review_due must be a date"):
+        load()

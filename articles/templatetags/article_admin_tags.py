@@ -1,0 +1,23 @@
+"""On the admin index: which articles need a medical review, for those who edit articles."""
+
+from django import template
+from django.urls import reverse
+
+from ..models import Article
+
+register = template.Library()
+DUE_SOON_DAYS = 30
+
+
+@register.inclusion_tag("articles/admin_review_notice.html", takes_context=True)
+def review_notice(context):
+    if not context["request"].user.has_perm("articles.change_article"):
+        return {}
+    changelist = reverse("admin:articles_article_changelist")
+    return {
+        "overdue": Article.objects.review_overdue().count(),
+        "due_soon": Article.objects.review_due_within(DUE_SOON_DAYS).count(),
+        "days": DUE_SOON_DAYS,
+        "overdue_url": f"{changelist}?review=overdue",
+        "due_soon_url": f"{changelist}?review=due-soon",
+    }
