@@ -11,6 +11,7 @@ from django.utils.html import format_html
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 
+from .content_checks import broken_internal_links, images_without_alt
 from .models import FAQ, Article, OldAddress, Person, Reference, Section, Takeaway, anchor_from_heading
 from .templatetags.article_admin_tags import DUE_SOON_DAYS
 
@@ -159,6 +160,28 @@ class ArticleAdmin(admin.ModelAdmin):
     def save_model(self, request, obj, form, change):
         obj.updated_by = request.user
         super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        """After the inlines are saved, warn about what readers would stumble on."""
+        super().save_related(request, form, formsets, change)
+        article = form.instance
+        broken = broken_internal_links(article)
+        if broken:
+            self.message_user(
+                request,
+                "Links to pages of this site that do not exist: " + ", ".join(broken) + ". Readers would get "
+                "“Page not found”.",
+                messages.WARNING,
+            )
+        missing_alt = images_without_alt(article)
+        if missing_alt:
+            self.message_user(
+                request,
+                f"{len(missing_alt)} image{'s' if len(missing_alt) != 1 else ''} without a description (alt text): "
+                + ", ".join(missing_alt)
+                + ". Write it between the brackets: ![What the image shows](address).",
+                messages.WARNING,
+            )
 
     class Media:
         js = ("articles/admin/markdownx-rows.js",)

@@ -1,0 +1,58 @@
+"""Checks run when an editor saves an article: problems worth a warning, not worth refusing the save."""
+
+import re
+
+from django.urls import Resolver404, resolve
+
+from .models import RESERVED_ANCHORS, Article, OldAddress
+
+HREF = re.compile(r'<a [^>]*href="([^"]*)"')
+IMG = re.compile(r"<img [^>]*>")
+ALT = re.compile(r'alt="([^"]*)"')
+
+
+def rendered_parts(article: Article) -> list[str]:
+    return [
+        article.introduction_html,
+        article.closing_html,
+        *(section.body_html for section in article.sections.all()),
+        *(faq.answer_html for faq in article.faqs.all()),
+    ]
+
+
+def broken_internal_links(article: Article) -> list[str]:
+    """Links to this site (/..., #...) that lead nowhere: no such page, article or anchor."""
+    anchors = RESERVED_ANCHORS | {section.anchor for section in article.sections.all()}
+    broken = []
+    for html in rendered_parts(article):
+        for href in HREF.findall(html):
+            if href.startswith("#"):
+                if href[1:] and href[1:] not in anchors and not href[1:].startswith("faq-"):
+                    broken.append(href)
+            elif href.startswith("/") and not href.startswith("//") and not _site_path_exists(href):
+                broken.append(href)
+    return sorted(set(broken))
+
+
+def images_without_alt(article: Article) -> list[str]:
+    """Images whose alt text is missing or empty: screen readers have nothing to say for them."""
+    missing = []
+    for html in rendered_parts(article):
+        for tag in IMG.findall(html):
+            alt = ALT.search(tag)
+            if not alt or not alt.group(1).strip():
+                source = re.search(r'src="([^"]*)"', tag)
+                missing.append(source.group(1) if source else tag)
+    return missing
+
+
+def _site_path_exists(href: str) -> bool:
+    path = href.split("#")[0].split("?")[0]
+    try:
+        match = resolve(path)
+    except Resolver404:
+        return False
+    if match.view_name == "articles:detail":
+        slug = match.kwargs["slug"]
+        return Article.objects.filter(slug=slug).exists() or OldAddress.objects.filter(slug=slug).exists()
+    return True
