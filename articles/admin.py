@@ -10,6 +10,7 @@ from django.db import models
 from django.utils.html import format_html
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
+from reversion_compare.admin import CompareVersionAdmin
 
 from .content_checks import broken_internal_links, images_without_alt
 from .models import FAQ, Article, OldAddress, Person, Reference, Section, Takeaway, anchor_from_heading
@@ -111,7 +112,9 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(CompareVersionAdmin):
+    """Every save keeps a revision of the article with its parts: "History" lists, compares, restores."""
+
     list_display = ("title", "state", "published_at", "updated_at", "updated_by", "next_review_due", "page_link")
     list_filter = (PublicationStateFilter, ReviewFilter)
     list_select_related = ("updated_by",)

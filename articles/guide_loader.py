@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+import reversion
 import yaml
 from django.contrib.sites.models import Site
 from django.db import transaction
@@ -159,6 +160,12 @@ def _load_article(guide: Guide, *, reset: bool) -> str:
 
 
 def _write(article: Article, content: dict) -> None:
+    with reversion.create_revision():
+        reversion.set_comment("Loaded from its data file by load_guide.")
+        _write_content(article, content)
+
+
+def _write_content(article: Article, content: dict) -> None:
     for field in ARTICLE_FIELDS:
         setattr(article, field, content[field])
     article.status = content["status"]

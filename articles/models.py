@@ -6,6 +6,7 @@ Markdown fields are rendered once, on save, through articles.markdown into a sto
 
 from datetime import timedelta
 
+import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -347,3 +348,11 @@ class FAQ(OrderedPart):
     def save(self, *args, **kwargs):
         self.answer_html = render_article_markdown(self.answer)
         super().save(*args, **kwargs)
+
+
+# Revisions: an article is saved with its parts, so a revision restores all of them together.
+reversion.register(Takeaway)
+reversion.register(Section)
+reversion.register(FAQ)
+reversion.register(Reference)
+reversion.register(Article, follow=["takeaways", "sections", "faqs", "references"])

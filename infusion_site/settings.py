@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "markdownx",
     "solo",
+    "reversion",
+    "reversion_compare",
     "articles",
     "comments",
 ]
