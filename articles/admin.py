@@ -13,6 +13,7 @@ from markdownx.widgets import AdminMarkdownxWidget
 from reversion_compare.admin import CompareVersionAdmin
 
 from .content_checks import broken_internal_links, images_without_alt
+from .editor_images import ImageRejected, prepared_image
 from .models import FAQ, Article, OldAddress, Person, Reference, Section, Takeaway, anchor_from_heading
 from .templatetags.article_admin_tags import DUE_SOON_DAYS
 
@@ -105,6 +106,18 @@ class ReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ArticleForm(forms.ModelForm):
+    def clean_lead_image(self):
+        """A new lead image is checked and re-encoded like every editor upload (EXIF dropped, random name)."""
+        image = self.cleaned_data.get("lead_image")
+        if image and image is not getattr(self.instance, "lead_image", None) and hasattr(image, "content_type"):
+            try:
+                return prepared_image(image)
+            except ImageRejected as rejection:
+                raise forms.ValidationError(str(rejection)) from rejection
+        return image
+
+
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
     list_display = ("name", "credentials")
@@ -114,6 +127,8 @@ class PersonAdmin(admin.ModelAdmin):
 @admin.register(Article)
 class ArticleAdmin(CompareVersionAdmin):
     """Every save keeps a revision of the article with its parts: "History" lists, compares, restores."""
+
+    form = ArticleForm
 
     list_display = ("title", "state", "published_at", "updated_at", "updated_by", "next_review_due", "page_link")
     list_filter = (PublicationStateFilter, ReviewFilter)
@@ -126,7 +141,7 @@ class ArticleAdmin(CompareVersionAdmin):
     formfield_overrides = MARKDOWN_EDITOR
     filter_horizontal = ("related_articles",)
     fieldsets = (
-        (None, {"fields": ("title", "slug", "topic", "summary", "introduction")}),
+        (None, {"fields": ("title", "slug", "topic", "summary", "lead_image", "lead_image_alt", "introduction")}),
         ("Publishing", {"fields": ("status", "published_at", "comments_open")}),
         ("Authors and medical review", {"fields": ("author", "medical_reviewer", "last_reviewed", "next_review_due")}),
         ("Headings and closing", {"fields": ("takeaways_heading", "toc_heading", "faq_heading", "closing")}),

@@ -29,8 +29,8 @@ class ImageRejected(ValueError):
         self.status = status
 
 
-def store_editor_image(upload) -> str:
-    """Validate, re-encode and store an upload; return its public URL."""
+def prepared_image(upload) -> ContentFile:
+    """Validate and re-encode an upload; the result is named by a UUID and the detected format."""
     max_bytes = settings.MARKDOWNX_UPLOAD_MAX_SIZE
     if upload.size > max_bytes:
         raise ImageRejected(
@@ -39,9 +39,13 @@ def store_editor_image(upload) -> str:
             status=413,
         )
     image, image_format = _open_verified(upload)
-    encoded = _reencode(image, image_format)
-    name = f"{settings.MARKDOWNX_MEDIA_PATH}{uuid.uuid4().hex}.{ACCEPTED_FORMATS[image_format]}"
-    stored_name = default_storage.save(name, ContentFile(encoded))
+    return ContentFile(_reencode(image, image_format), name=f"{uuid.uuid4().hex}.{ACCEPTED_FORMATS[image_format]}")
+
+
+def store_editor_image(upload) -> str:
+    """Validate, re-encode and store an image dropped on the editor; return its public URL."""
+    image = prepared_image(upload)
+    stored_name = default_storage.save(f"{settings.MARKDOWNX_MEDIA_PATH}{image.name}", image)
     return default_storage.url(stored_name)
 
 

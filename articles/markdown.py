@@ -41,6 +41,8 @@ def render_article_markdown(text: str) -> str:
         attributes=ARTICLE_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
+        # Images in the text are below the lead: the browser fetches them when they come near.
+        set_tag_attribute_values={"img": {"loading": "lazy", "decoding": "async"}},
     )
 
 

@@ -14,7 +14,9 @@ from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from imagekit.models import ImageSpecField
 from markdownx.models import MarkdownxField
+from pilkit.processors import ResizeToFit
 
 from .markdown import render_article_markdown
 
@@ -81,6 +83,26 @@ class Article(models.Model):
         max_length=300,
         help_text="One or two sentences for the article list and for search engines (meta description).",
     )
+    lead_image = models.ImageField(
+        "lead image",
+        upload_to="lead-images/",
+        blank=True,
+        width_field="lead_image_width",
+        height_field="lead_image_height",
+        help_text="JPEG, PNG or WebP. Shown under the title, in the sizes each screen needs.",
+    )
+    lead_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    lead_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    lead_image_alt = models.CharField(
+        "lead image description",
+        max_length=250,
+        blank=True,
+        help_text="What the image shows, for readers who cannot see it. Required with an image.",
+    )
+    # Renditions, generated once when the image is saved (IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY).
+    lead_image_480 = ImageSpecField(source="lead_image", processors=[ResizeToFit(480, upscale=False)], format="WEBP")
+    lead_image_960 = ImageSpecField(source="lead_image", processors=[ResizeToFit(960, upscale=False)], format="WEBP")
+    lead_image_1600 = ImageSpecField(source="lead_image", processors=[ResizeToFit(1600, upscale=False)], format="WEBP")
     introduction = MarkdownxField("introduction", help_text="Markdown. Shown under the title.")
     introduction_html = models.TextField(editable=False, default="")
     takeaways_heading = models.CharField(
@@ -182,7 +204,19 @@ class Article(models.Model):
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
 
+    def lead_image_srcset(self) -> str:
+        """The renditions with their real widths (an image is never scaled up)."""
+        if not self.lead_image or not self.lead_image_width:
+            return ""
+        renditions = ((480, self.lead_image_480), (960, self.lead_image_960), (1600, self.lead_image_1600))
+        widths = {}
+        for target, rendition in renditions:
+            widths.setdefault(min(target, self.lead_image_width), rendition.url)
+        return ", ".join(f"{url} {width}w" for width, url in widths.items())
+
     def clean(self):
+        if self.lead_image and not self.lead_image_alt.strip():
+            raise ValidationError({"lead_image_alt": "Describe the image for readers who cannot see it."})
         taken = OldAddress.objects.filter(slug=self.slug).exclude(article_id=self.pk).select_related("article").first()
         if taken:
             raise ValidationError(

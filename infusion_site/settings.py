@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "markdownx",
     "solo",
+    "imagekit",
     "reversion",
     "reversion_compare",
     "articles",
@@ -140,6 +141,10 @@ COMMENTS_MIN_FILL_SECONDS = float(os.environ.get("COMMENTS_MIN_FILL_SECONDS", "3
 COMMENTS_TRUSTED_PROXIES = int(os.environ.get("COMMENTS_TRUSTED_PROXIES", "0"))
 # django-solo caches the discussion settings, so reading them costs no query per page.
 SOLO_CACHE = "default"
+
+# Image renditions are made once, when the image is saved, never while serving a page.
+IMAGEKIT_DEFAULT_CACHEFILE_STRATEGY = "imagekit.cachefiles.strategies.Optimistic"
+IMAGEKIT_CACHEFILE_DIR = "renditions"
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,97 @@
+"""Images: the lead image is verified, cleaned, required to have alt text, and served at the sizes needed."""
+
+from io import BytesIO
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from PIL import Image
+
+from articles.markdown import render_article_markdown
+from articles.models import Article
+from tests.test_admin_articles import ADD, article_form
+
+
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    return tmp_path
+
+
+def photo(size=(2400, 1200), image_format="JPEG", **options) -> SimpleUploadedFile:
+    output = BytesIO()
+    Image.new("RGB", size, (20, 90, 160)).save(output, format=image_format, **options)
+    return SimpleUploadedFile(f"holiday.{image_format.lower()}", output.getvalue(), content_type="image/jpeg")
+
+
+def add_with_image(client, image, alt="A nurse preparing an infusion"):
+    return client.post(ADD, article_form(lead_image=image, lead_image_alt=alt))
+
+
+def test_a_lead_image_is_cleaned_scaled_and_renamed(editor_client, media_in_tmp):
+    exif = Image.Exif()
+    exif[0x8825] = {1: "N", 2: (51.0, 30.0, 0.0)}
+    assert add_with_image(editor_client, photo(exif=exif.tobytes())).status_code == 302
+    article = Article.objects.get()
+    stored = Image.open(article.lead_image.path)
+    assert article.lead_image.name.startswith("lead-images/") and "holiday" not in article.lead_image.name
+    assert stored.size == (2000, 1000)  # scaled to EDITOR_IMAGE_MAX_SIDE
+    assert not stored.getexif()
+    assert (article.lead_image_width, article.lead_image_height) == (2000, 1000)
+
+
+def test_renditions_are_made_once_on_save_not_on_page_view(editor_client, media_in_tmp):
+    add_with_image(editor_client, photo())
+    renditions = sorted(media_in_tmp.rglob("renditions/**/*.webp"))
+    assert len(renditions) == 3
+    assert sorted(Image.open(path).width for path in renditions) == [480, 960, 1600]
+    article = Article.objects.get()
+    Client().get(article.get_absolute_url())
+    assert sorted(media_in_tmp.rglob("renditions/**/*.webp")) == renditions
+
+
+def test_the_page_serves_the_image_with_srcset_sizes_and_dimensions(editor_client, media_in_tmp):
+    add_with_image(editor_client, photo())
+    html = Client().get(Article.objects.get().get_absolute_url()).content.decode()
+    assert 'alt="A nurse preparing an infusion"' in html
+    assert 'width="2000" height="1000"' in html
+    assert "480w," in html and "960w," in html and "1600w" in html
+    assert 'sizes="(max-width: 44rem) 100vw, 42rem"' in html
+
+
+def test_a_small_image_is_never_listed_larger_than_it_is(editor_client):
+    add_with_image(editor_client, photo(size=(600, 300)))
+    srcset = Article.objects.get().lead_image_srcset()
+    assert [entry.rsplit(" ", 1)[1] for entry in srcset.split(", ")] == ["480w", "600w"]
+
+
+def test_a_lead_image_needs_a_description(editor_client):
+    response = add_with_image(editor_client, photo(), alt="  ")
+    assert response.status_code == 200
+    assert "Describe the image for readers who cannot see it." in response.content.decode()
+    assert not Article.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("content", "name"),
+    [
+        (b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>', "x.svg"),
+        (b"<html><script>alert(1)</script></html>", "x.jpg"),
+    ],
+)
+def test_a_lead_image_that_is_not_an_image_is_refused(editor_client, content, name):
+    response = add_with_image(editor_client, SimpleUploadedFile(name, content, content_type="image/jpeg"))
+    assert response.status_code == 200
+    assert "Upload a valid image" in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_a_gif_lead_image_is_refused_with_our_message(editor_client):
+    response = add_with_image(editor_client, photo(size=(50, 50), image_format="GIF"))
+    assert "not an image we accept" in response.content.decode()
+    assert not Article.objects.exists()
+
+
+def test_images_in_the_text_load_lazily():
+    html = render_article_markdown("![A chart](/media/uploads/chart.png)")
+    assert 'loading="lazy"' in html and 'decoding="async"' in html
