@@ -7,6 +7,8 @@ initialises the editors of rows added with "Add another" as well.
 from django import forms
 from django.contrib import admin, messages
 from django.db import models
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
@@ -130,7 +132,7 @@ class ArticleAdmin(CompareVersionAdmin):
 
     form = ArticleForm
 
-    list_display = ("title", "state", "published_at", "updated_at", "updated_by", "next_review_due", "page_link")
+    list_display = ("title", "state", "published_at", "last_edited", "next_review_due", "page_link")
     list_filter = (PublicationStateFilter, ReviewFilter)
     list_select_related = ("updated_by",)
     autocomplete_fields = ("author", "medical_reviewer")
@@ -152,6 +154,11 @@ class ArticleAdmin(CompareVersionAdmin):
     @admin.display(description="state")
     def state(self, article):
         return article.publication_state()
+
+    @admin.display(description="last edited", ordering="updated_at")
+    def last_edited(self, article):
+        when = date_format(timezone.localtime(article.updated_at), "SHORT_DATETIME_FORMAT")
+        return f"{when} by {article.updated_by}" if article.updated_by else when
 
     @admin.display(description="page")
     def page_link(self, article):

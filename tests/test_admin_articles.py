@@ -151,7 +151,7 @@ def test_list_shows_draft_scheduled_and_published_with_filters(editor_client, ma
 def test_saving_in_the_admin_records_who_edited(editor_client, editor):
     editor_client.post(ADD, article_form())
     assert Article.objects.get().updated_by == editor
-    assert "editor" in editor_client.get(CHANGELIST).content.decode()
+    assert " by editor" in editor_client.get(CHANGELIST).content.decode()
 
 
 def test_bulk_publish_and_unpublish(editor_client, make_article):

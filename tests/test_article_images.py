@@ -95,3 +95,13 @@ def test_a_gif_lead_image_is_refused_with_our_message(editor_client):
 def test_images_in_the_text_load_lazily():
     html = render_article_markdown("![A chart](/media/uploads/chart.png)")
     assert 'loading="lazy"' in html and 'decoding="async"' in html
+
+
+def test_a_decompression_bomb_as_lead_image_is_refused(editor_client):
+    from tests.test_editor_endpoints import png_header_claiming
+
+    bomb = SimpleUploadedFile("bomb.png", png_header_claiming(50_000, 50_000), content_type="image/png")
+    response = add_with_image(editor_client, bomb)
+    assert response.status_code == 200
+    assert "Upload a valid image" in response.content.decode() or "too many pixels" in response.content.decode()
+    assert not Article.objects.exists()
