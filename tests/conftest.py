@@ -1,5 +1,6 @@
 """Shared fixtures: the loaded guide, small article factories, and users by role."""
 
+import importlib
 import io
 
 import pytest
@@ -104,11 +105,30 @@ def comment_form_data(article, **overrides) -> dict:
     return data | overrides
 
 
+ROLE_MIGRATIONS = {
+    "Moderators": "comments.migrations.0002_moderators_group",
+    "Editors": "articles.migrations.0006_editors_group",
+}
+
+
+def role_group(name: str) -> Group:
+    """A group a data migration creates. Transactional tests (the browser journeys) flush every
+    table after each test and migrations do not run again, so it is rebuilt from the migration's
+    own list of permissions when missing."""
+    group, created = Group.objects.get_or_create(name=name)
+    if created:
+        migration = importlib.import_module(ROLE_MIGRATIONS[name])
+        group.permissions.set(
+            Permission.objects.filter(content_type__app_label=migration.APP_LABEL, codename__in=migration.CODENAMES)
+        )
+    return group
+
+
 @pytest.fixture
 def moderator(db):
     """Staff in the Moderators group the data migration creates, and nothing else."""
     user = User.objects.create_user("moderator", "moderator@example.com", STAFF_PASSWORD, is_staff=True)
-    user.groups.add(Group.objects.get(name="Moderators"))
+    user.groups.add(role_group("Moderators"))
     return user
 
 

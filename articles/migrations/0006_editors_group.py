@@ -9,6 +9,8 @@ from django.db import migrations
 GROUP = "Editors"
 MODELS = ["article", "takeaway", "section", "faq", "reference", "person", "oldaddress"]
 ACTIONS = ["add", "change", "delete", "view"]
+APP_LABEL = "articles"
+CODENAMES = [f"{action}_{model}" for model in MODELS for action in ACTIONS]
 
 
 def create_group(apps, schema_editor):
@@ -20,8 +22,7 @@ def create_group(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     group, _ = Group.objects.get_or_create(name=GROUP)
-    codenames = [f"{action}_{model}" for model in MODELS for action in ACTIONS]
-    group.permissions.set(Permission.objects.filter(content_type__app_label="articles", codename__in=codenames))
+    group.permissions.set(Permission.objects.filter(content_type__app_label=APP_LABEL, codename__in=CODENAMES))
 
 
 def remove_group(apps, schema_editor):

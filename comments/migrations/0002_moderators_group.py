@@ -4,7 +4,8 @@ from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 GROUP = "Moderators"
-PERMISSIONS = ["view_comment", "change_comment"]
+APP_LABEL = "comments"
+CODENAMES = ["view_comment", "change_comment"]
 
 
 def create_group(apps, schema_editor):
@@ -16,7 +17,7 @@ def create_group(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     group, _ = Group.objects.get_or_create(name=GROUP)
-    group.permissions.set(Permission.objects.filter(content_type__app_label="comments", codename__in=PERMISSIONS))
+    group.permissions.set(Permission.objects.filter(content_type__app_label=APP_LABEL, codename__in=CODENAMES))
 
 
 def remove_group(apps, schema_editor):
