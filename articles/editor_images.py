@@ -7,6 +7,7 @@ anything smuggled after the image data), scaled down to a sane size, and named b
 UUID with the extension of the detected format.
 """
 
+import os
 import uuid
 import warnings
 from io import BytesIO
@@ -18,6 +19,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 ACCEPTED_NAMES = "JPEG, PNG or WebP"
+RENDITION_WIDTHS = (480, 960)
 MAX_PIXELS = 40_000_000  # about 8000 x 5000; larger is a decompression bomb or a mistake
 
 
@@ -43,10 +45,33 @@ def prepared_image(upload) -> ContentFile:
 
 
 def store_editor_image(upload) -> str:
-    """Validate, re-encode and store an image dropped on the editor; return its public URL."""
+    """Validate, re-encode and store an image dropped on the editor, with its smaller renditions.
+
+    The renditions are made here, once; pages list them in srcset (articles/image_sizes.py).
+    """
     image = prepared_image(upload)
     stored_name = default_storage.save(f"{settings.MARKDOWNX_MEDIA_PATH}{image.name}", image)
+    _store_renditions(stored_name)
     return default_storage.url(stored_name)
+
+
+def rendition_name(name: str, width: int) -> str:
+    stem, extension = os.path.splitext(name)
+    return f"{stem}-{width}w{extension}"
+
+
+def _store_renditions(name: str) -> None:
+    with default_storage.open(name) as stored:
+        image = Image.open(stored)
+        image.load()
+    for width in RENDITION_WIDTHS:
+        if image.width > width:
+            smaller = image.copy()
+            smaller.thumbnail((width, image.height))
+            output = BytesIO()
+            options = {"quality": 85} if image.format in ("JPEG", "WEBP") else {"optimize": True}
+            smaller.save(output, format=image.format, **options)
+            default_storage.save(rendition_name(name, width), ContentFile(output.getvalue()))
 
 
 def _open_verified(upload) -> tuple[Image.Image, str]:

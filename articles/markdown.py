@@ -11,6 +11,8 @@ shown as text rather than interpreted.
 import markdown
 import nh3
 
+from .image_sizes import sized_images
+
 MARKDOWN_EXTENSIONS = ["extra", "sane_lists"]
 
 # Generous for editors: structure, tables, images and links, but no scripts, styles,
@@ -35,7 +37,7 @@ URL_SCHEMES = {"http", "https", "mailto"}
 def render_article_markdown(text: str) -> str:
     """Return sanitized HTML for an editor's Markdown; safe to mark safe in templates."""
     html = markdown.markdown(text or "", extensions=MARKDOWN_EXTENSIONS, output_format="html")
-    return nh3.clean(
+    clean = nh3.clean(
         html,
         tags=ARTICLE_TAGS,
         attributes=ARTICLE_ATTRIBUTES,
@@ -44,6 +46,7 @@ def render_article_markdown(text: str) -> str:
         # Images in the text are below the lead: the browser fetches them when they come near.
         set_tag_attribute_values={"img": {"loading": "lazy", "decoding": "async"}},
     )
+    return sized_images(clean)
 
 
 # Strict, for what readers write: paragraphs, emphasis, code, lists, quotes and links.

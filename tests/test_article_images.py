@@ -105,3 +105,25 @@ def test_a_decompression_bomb_as_lead_image_is_refused(editor_client):
     assert response.status_code == 200
     assert "Upload a valid image" in response.content.decode()
     assert not Article.objects.exists()
+
+
+def test_an_image_dropped_in_the_text_gets_renditions_size_and_srcset(editor_client, media_in_tmp):
+    from django.urls import reverse
+
+    response = editor_client.post(reverse("editor-upload"), {"image": photo(size=(1500, 1000))})
+    code = response.json()["image_code"].replace("![]", "![A chart]")
+    assert sorted(path.name.rsplit("-", 1)[-1] for path in media_in_tmp.rglob("uploads/*-*w.jpg")) == [
+        "480w.jpg",
+        "960w.jpg",
+    ]
+    html = render_article_markdown(code)
+    assert 'width="1500" height="1000"' in html
+    srcset = html.split('srcset="')[1].split('"')[0]
+    assert [entry.rsplit(" ", 1)[1] for entry in srcset.split(", ")] == ["480w", "960w", "1500w"]
+    assert 'sizes="(max-width: 44rem) 100vw, 42rem"' in html
+
+
+def test_images_that_are_not_our_uploads_are_left_as_written(media_in_tmp):
+    for source in ("/media/uploads/gone0000000000000000000000000000.png", "https://elsewhere.example/a.png"):
+        html = render_article_markdown(f"![x]({source})")
+        assert "width=" not in html and "srcset" not in html
