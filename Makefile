@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 # Local development runs in debug mode with a throw-away key; production sets DJANGO_SECRET_KEY.
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: run admin test lint format clean
+.PHONY: run admin serve test lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,22 @@ run: $(VENV)/.runtime-installed ## Install, migrate, load the guide and serve it
 	@echo "No admin user is created for you: run 'make admin' (in another terminal) to create one."
 	@echo
 	$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:8000
+
+# Production settings on this machine: gunicorn (workers from the core count), whitenoise,
+# DEBUG off. Plain http on 127.0.0.1, so the TLS-only settings are off here; a real
+# deployment sets DJANGO_SECRET_KEY and leaves them on (README, "Deploying").
+SERVE_ENV := DJANGO_SSL_REDIRECT=0 DJANGO_SECURE_COOKIES=0 DJANGO_HSTS_SECONDS=0 \
+	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat .serve-secret-key)}"
+
+.serve-secret-key: | $(BIN)/python
+	@$(BIN)/python -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+	@echo "Created $@: a random secret key for 'make serve' on this machine (git ignores it)."
+
+serve: $(VENV)/.runtime-installed .serve-secret-key ## Serve with production settings (gunicorn + whitenoise) at http://127.0.0.1:8000/
+	$(SERVE_ENV) $(MANAGE) migrate --no-input
+	$(SERVE_ENV) $(MANAGE) collectstatic --no-input --verbosity 0
+	$(SERVE_ENV) $(MANAGE) load_guide
+	$(SERVE_ENV) $(BIN)/gunicorn infusion_site.wsgi --config gunicorn.conf.py
 
 admin: $(VENV)/.runtime-installed ## Create an admin (superuser) account, asking for its password
 	$(DEV_ENV) $(MANAGE) migrate --no-input

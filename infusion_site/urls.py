@@ -5,11 +5,14 @@ from django.urls import include, path
 
 from articles import editor_views
 
+from .health import healthz
+
 admin.site.site_header = "infusion-site administration"
 admin.site.site_title = "infusion-site admin"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
     # The two endpoints django-markdownx's editor calls (settings.MARKDOWNX_*_PATH).
     path(settings.MARKDOWNX_URLS_PATH.lstrip("/"), editor_views.markdown_preview, name="editor-preview"),
     path(settings.MARKDOWNX_UPLOAD_URLS_PATH.lstrip("/"), editor_views.image_upload, name="editor-upload"),

@@ -6,8 +6,18 @@ os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-not-a-secret")
 # Tests that are about the flood limit or the minimum fill time turn them on themselves.
 os.environ.setdefault("COMMENTS_RATE_LIMIT", "off")
 os.environ.setdefault("COMMENTS_MIN_FILL_SECONDS", "0")
+# The test client and the live server speak plain http.
+os.environ.setdefault("DJANGO_SSL_REDIRECT", "0")
+os.environ.setdefault("DJANGO_SECURE_COOKIES", "0")
+os.environ.setdefault("DJANGO_HSTS_SECONDS", "0")
 
 from infusion_site.settings import *  # noqa: F403
 
 # Fast password hashing: the suite creates many users; security of test passwords is moot.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+# The suite reads static files through the finders; the hashed manifest needs collectstatic.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+# Whitenoise reads files through the finders, without a collected STATIC_ROOT.
+WHITENOISE_AUTOREFRESH = True
+WHITENOISE_USE_FINDERS = True

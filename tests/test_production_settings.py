@@ -1,0 +1,115 @@
+"""Production serving: security headers, the health check, settings from the environment, check --deploy."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.db import connection
+from django.test import Client
+
+PROJECT = Path(__file__).resolve().parents[1]
+PRODUCTION_ENV = {"DJANGO_SECRET_KEY": "p" * 20 + "-not-a-real-key-" + "q" * 30, "ALLOWED_HOSTS": "example.org"}
+
+
+def run_with_env(code: str, **env) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))}
+    clean |= {"DJANGO_SETTINGS_MODULE": "infusion_site.settings", **env}
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=PROJECT, env=clean, capture_output=True, text=True, timeout=60
+    )
+
+
+def settings_value(expression: str, **env):
+    code = f"import json, django; django.setup(); from django.conf import settings; print(json.dumps({expression}))"
+    result = run_with_env(code, **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+def test_check_deploy_passes_with_production_settings():
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=PROJECT,
+        env={k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+        | {"DJANGO_SETTINGS_MODULE": "infusion_site.settings", **PRODUCTION_ENV},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_defaults_are_strict():
+    values = settings_value(
+        "[settings.SECURE_SSL_REDIRECT, settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE, "
+        "settings.SECURE_HSTS_SECONDS, settings.DEBUG]",
+        **PRODUCTION_ENV,
+    )
+    assert values == [True, True, True, 31536000, False]
+
+
+def test_database_url_selects_postgresql_and_redis_url_the_cache():
+    values = settings_value(
+        "[settings.DATABASES['default']['ENGINE'], settings.DATABASES['default']['NAME'], "
+        "settings.CACHES['default']['BACKEND'], settings.SESSION_ENGINE]",
+        **PRODUCTION_ENV,
+        DATABASE_URL="postgres://site:secret@127.0.0.1:5432/infusion",
+        REDIS_URL="redis://127.0.0.1:6379/0",
+    )
+    assert values == [
+        "django.db.backends.postgresql",
+        "infusion",
+        "django.core.cache.backends.redis.RedisCache",
+        "django.contrib.sessions.backends.cache",
+    ]
+
+
+def test_sqlite_waits_for_the_write_lock_instead_of_failing(db):
+    options = connection.settings_dict["OPTIONS"]
+    assert options["transaction_mode"] == "IMMEDIATE"
+    assert options["timeout"] >= 10
+    assert "journal_mode=WAL" in options["init_command"]
+
+
+def test_public_pages_get_a_strict_content_security_policy(guide):
+    response = Client().get(guide.get_absolute_url())
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert response["X-Frame-Options"] == "DENY"
+
+
+def test_the_admin_may_use_inline_styles_but_never_inline_scripts(editor_client):
+    policy = editor_client.get("/admin/")["Content-Security-Policy"]
+    assert "'unsafe-inline'" in policy.split("style-src")[1].split(";")[0]
+    assert "unsafe-inline" not in policy.split("script-src")[1].split(";")[0]
+
+
+def test_health_check_answers_ok(db):
+    response = Client().get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("failing", ["database", "cache"])
+def test_health_check_is_503_when_a_part_fails(db, monkeypatch, failing):
+    def broken(*args, **kwargs):
+        raise ConnectionError("down")
+
+    if failing == "database":
+
+        class BrokenConnection:
+            cursor = staticmethod(broken)
+
+        monkeypatch.setattr("infusion_site.health.connection", BrokenConnection())
+    else:
+        monkeypatch.setattr("infusion_site.health.cache.set", broken)
+    response = Client().get("/healthz")
+    assert response.status_code == 503
+    assert response.json()[failing] == "failing"
