@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 # Local development runs in debug mode with a throw-away key; production sets DJANGO_SECRET_KEY.
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: run admin serve test lint format clean
+.PHONY: run admin serve test test-services lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,9 @@ format: $(VENV)/.dev-installed
 test: lint ## Lint, check migrations, run the whole suite (browser journeys included)
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=tests.settings
 	$(BIN)/python -m pytest
+
+test-services: $(VENV)/.dev-installed ## The suite again on throw-away PostgreSQL and Redis (Debian packages)
+	tools/with-services $(BIN)/python -m pytest
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

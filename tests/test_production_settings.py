@@ -68,6 +68,8 @@ def test_database_url_selects_postgresql_and_redis_url_the_cache():
 
 
 def test_sqlite_waits_for_the_write_lock_instead_of_failing(db):
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite settings; this run uses DATABASE_URL")
     options = connection.settings_dict["OPTIONS"]
     assert options["transaction_mode"] == "IMMEDIATE"
     assert options["timeout"] >= 10
@@ -113,3 +115,13 @@ def test_health_check_is_503_when_a_part_fails(db, monkeypatch, failing):
     response = Client().get("/healthz")
     assert response.status_code == 503
     assert response.json()[failing] == "failing"
+
+
+def test_the_suite_runs_on_the_database_and_cache_the_environment_names(db):
+    """CI runs the suite twice: SQLite + local memory, then PostgreSQL + Redis (make test-services)."""
+    from django.core.cache import caches
+
+    expected_vendor = "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
+    assert connection.vendor == expected_vendor
+    expected_cache = "RedisCache" if os.environ.get("REDIS_URL") else "LocMemCache"
+    assert type(caches["default"]).__name__ == expected_cache
