@@ -34,7 +34,8 @@ class CommentForm(forms.Form):
         max_length=200,
         required=False,
         assume_scheme="https",
-        widget=forms.URLInput(attrs={"autocomplete": "url"}),
+        # A text input: a browser's URL input would refuse "ann.example", which we accept as https.
+        widget=forms.TextInput(attrs={"autocomplete": "url", "inputmode": "url"}),
     )
     body = forms.CharField(label="Comment", max_length=5000, widget=forms.Textarea(attrs={"rows": 8}))
     remember = forms.BooleanField(label=REMEMBER_LABEL, required=False)

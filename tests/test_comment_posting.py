@@ -391,3 +391,17 @@ def test_a_reply_whose_parent_vanished_offers_the_form_as_a_new_comment(client, 
     assert "Leave a Reply" in html
     assert 'name="parent" value=""' in html
     assert "Still my words." in html
+
+
+def test_links_on_a_refused_post_lead_to_the_article_not_the_post_address(client, guide, make_comment):
+    """A refused post is shown at /articles/<slug>/comments/: its links must not be relative to that."""
+    rules = DiscussionSettings.get_solo()
+    rules.comments_per_page = 1
+    rules.save()
+    make_comment(guide)
+    make_comment(guide)
+    html = post(client, guide, email="broken").content.decode()
+    article = guide.get_absolute_url()
+    assert f'href="{article}?replytocom=' in html
+    assert f'href="{article}?comments-page=2#comments"' in html
+    assert 'href="?' not in html
