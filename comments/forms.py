@@ -12,6 +12,8 @@ from .models import Comment
 TIMESTAMP_SALT = "comments.form-timestamp"
 FORM_MAX_AGE_SECONDS = 2 * 24 * 60 * 60
 REMEMBER_LABEL = "Save my name, email, and website in this browser for the next time I comment."
+# Markdown's link parsing takes time quadratic in runs of "[": cap them, well above real use.
+MAX_BRACKETS = 100
 
 
 class WebAddressField(forms.URLField):
@@ -56,6 +58,12 @@ class CommentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.article = article
         self.fields["timestamp"].initial = form_timestamp(article)
+
+    def clean_body(self):
+        body = self.cleaned_data["body"]
+        if body.count("[") > MAX_BRACKETS:
+            raise forms.ValidationError(f"Please use fewer square brackets [ ] (at most {MAX_BRACKETS}).")
+        return body
 
     def clean_parent(self):
         parent_id = self.cleaned_data.get("parent")

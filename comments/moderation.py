@@ -9,9 +9,12 @@ turned that on). Everything else waits for a moderator.
 import re
 from dataclasses import dataclass
 
+from articles.markdown import render_comment_markdown
+
 from .models import Comment, DiscussionSettings
 
-LINK = re.compile(r"https?://|www\.", re.IGNORECASE)
+ANCHOR = re.compile(r"<a [^>]*>.*?</a>", re.DOTALL)
+BARE_ADDRESS = re.compile(r"https?://|www\.", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -37,22 +40,30 @@ def decide(submission: Submission, *, rules: DiscussionSettings) -> Decision:
     if word := _first_entry_in(rules.disallowed_words, searchable):
         return Decision(Comment.Status.SPAM, f"Contains “{word}” from the spam list.")
 
-    links = len(LINK.findall(submission.body))
+    links = _count_links(submission.body)
     if rules.link_limit and links >= rules.link_limit:
         return Decision(Comment.Status.PENDING, f"Has {links} links (the limit is {rules.link_limit}).")
 
     if word := _first_entry_in(rules.moderation_words, searchable):
         return Decision(Comment.Status.PENDING, f"Contains “{word}” from the moderation list.")
 
-    if rules.auto_approve_known_authors and _is_known_author(submission.email):
+    if rules.auto_approve_known_authors and _is_known_author(submission.name, submission.email):
         return Decision(Comment.Status.APPROVED, "The author has an approved comment.")
 
     return Decision(Comment.Status.PENDING, "Waiting for a moderator.")
+
+
+def _count_links(body: str) -> int:
+    """Links in whatever Markdown form ([a](//x), <https://x>) plus addresses written out bare."""
+    html = render_comment_markdown(body)
+    bare_text = ANCHOR.sub("", html)
+    return html.count("<a ") + len(BARE_ADDRESS.findall(bare_text))
 
 
 def _first_entry_in(entries: str, text: str) -> str | None:
     return next((entry for entry in DiscussionSettings.entries(entries) if entry in text), None)
 
 
-def _is_known_author(email: str) -> bool:
-    return Comment.objects.approved().filter(email__iexact=email, is_staff_reply=False).exists()
+def _is_known_author(name: str, email: str) -> bool:
+    """Name and email together, as WordPress does: an email alone is easy to borrow."""
+    return Comment.objects.approved().filter(name__iexact=name, email__iexact=email, is_staff_reply=False).exists()

@@ -15,8 +15,10 @@ from .models import Comment
 
 UNAPPROVED_SALT = "comments.unapproved"
 UNAPPROVED_MAX_AGE_SECONDS = 24 * 60 * 60
-PUBLIC_FIELDS = ("article_id", "parent_id", "root_id", "depth", "name", "website", "body_html", "status")
-PUBLIC_FIELDS += ("is_staff_reply", "created_at")
+PUBLIC_FIELDS = (
+    *("article_id", "parent_id", "root_id", "depth", "name", "website", "body_html", "status"),
+    *("is_staff_reply", "created_at"),
+)
 
 
 @dataclass
@@ -58,8 +60,8 @@ def unapproved_comment_id(token: str | None) -> int | None:
 
 def thread_page(article, *, page_number, per_page: int, unapproved_id: int | None = None) -> ThreadPage:
     visible = Q(status=Comment.Status.APPROVED)
-    if unapproved_id:
-        visible |= Q(pk=unapproved_id)
+    if unapproved_id:  # the author's own comment while it waits; never once removed
+        visible |= Q(pk=unapproved_id, status__in=[Comment.Status.PENDING, Comment.Status.SPAM])
     shown = Comment.objects.filter(visible, article=article).only(*PUBLIC_FIELDS)
     page = Paginator(shown.filter(parent__isnull=True), per_page).get_page(page_number)
     roots = list(page.object_list)
@@ -70,7 +72,14 @@ def thread_page(article, *, page_number, per_page: int, unapproved_id: int | Non
         parent = nodes.get(reply.parent_id)
         if parent is not None:  # a reply to a comment that is not shown is not shown either
             parent.replies.append(nodes[reply.pk])
-    approved_count = Comment.objects.approved().filter(article=article).count()
+    approved_count = (
+        Comment.objects.approved()
+        .filter(article=article)
+        .filter(
+            Q(parent__isnull=True) | Q(parent__status=Comment.Status.APPROVED, root__status=Comment.Status.APPROVED)
+        )
+        .count()
+    )  # what is shown: a reply under a hidden comment is hidden too
     return ThreadPage(nodes=[nodes[root.pk] for root in roots], page=page, approved_count=approved_count)
 
 

@@ -9,7 +9,9 @@ PENDING, APPROVED, SPAM = Comment.Status.PENDING, Comment.Status.APPROVED, Comme
 
 
 def submission(**fields) -> Submission:
-    return Submission(**({"name": "Ann", "email": "ann@example.com", "website": "", "body": "Helpful."} | fields))
+    return Submission(
+        **({"name": "Ann Reader", "email": "ann@example.com", "website": "", "body": "Helpful."} | fields)
+    )
 
 
 @pytest.fixture

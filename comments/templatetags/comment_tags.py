@@ -1,6 +1,7 @@
 """Tags the article template uses to place the comments; everything about comments lives here."""
 
 import json
+import re
 
 from django import template
 
@@ -62,7 +63,7 @@ def _reply_target(article, form, requested_id) -> Comment | None:
     if form.is_bound:
         parent = form.cleaned_data.get("parent") if hasattr(form, "cleaned_data") else None
         return parent if isinstance(parent, Comment) else None
-    if not (requested_id or "").isdigit():
+    if not re.fullmatch(r"[0-9]{1,18}", requested_id or ""):  # not str.isdigit(): "²" is a digit to it
         return None
     parent = (
         Comment.objects.approved()
