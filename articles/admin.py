@@ -167,20 +167,39 @@ class ArticleAdmin(CompareVersionAdmin):
 
     @admin.action(description="Publish selected articles", permissions=["change"])
     def publish(self, request, queryset):
-        published = 0
-        for article in queryset.exclude(status=Article.Status.PUBLISHED):
-            article.status = Article.Status.PUBLISHED
-            article.updated_by = request.user
-            article.save()  # sets the publish time if there is none
-            published += 1
-        self.message_user(request, f"{published} article{'s' if published != 1 else ''} published.", messages.SUCCESS)
+        states = self._set_status(request, queryset.exclude(status=Article.Status.PUBLISHED), Article.Status.PUBLISHED)
+        live, scheduled = states.count("Published"), states.count("Scheduled")
+        message = f"{live} article{'s' if live != 1 else ''} published."
+        if scheduled:
+            message += f" {scheduled} scheduled: their publish time is still ahead."
+        self.message_user(request, message, messages.SUCCESS)
 
     @admin.action(description="Unpublish selected articles (back to draft)", permissions=["change"])
     def unpublish(self, request, queryset):
-        drafted = queryset.filter(status=Article.Status.PUBLISHED).update(
-            status=Article.Status.DRAFT, updated_by=request.user
-        )
+        drafted = len(self._set_status(request, queryset.filter(status=Article.Status.PUBLISHED), Article.Status.DRAFT))
         self.message_user(request, f"{drafted} article{'s' if drafted != 1 else ''} back to draft.", messages.SUCCESS)
+
+    def _set_status(self, request, queryset, status) -> list[str]:
+        """Save each article (publish time, last edited, revision) and return the states they end in."""
+        states = []
+        for article in queryset:
+            article.status = status
+            article.updated_by = request.user
+            article.save()
+            states.append(article.publication_state())
+        return states
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """Restoring a revision with another address keeps the current one working (a redirect).
+
+        django-reversion writes the old slug before Article.save() runs, so save() cannot see the change.
+        """
+        current_slug = Article.objects.filter(pk=object_id).values_list("slug", flat=True).first()
+        response = super().revision_view(request, object_id, version_id, extra_context)
+        article = Article.objects.filter(pk=object_id).first()
+        if response.status_code == 302 and article and current_slug and article.slug != current_slug:
+            article.keep_old_address(current_slug)
+        return response
 
     def save_model(self, request, obj, form, change):
         obj.updated_by = request.user

@@ -199,7 +199,7 @@ class Article(models.Model):
         with transaction.atomic():
             super().save(*args, **kwargs)
             if previous_slug and previous_slug != self.slug:
-                self._keep_old_address(previous_slug)
+                self.keep_old_address(previous_slug)
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
@@ -223,8 +223,11 @@ class Article(models.Model):
                 {"slug": f"“{taken.article}” used this address before and it still leads there. Choose another."}
             )
 
-    def _keep_old_address(self, previous_slug: str) -> None:
-        """Readers may have the old address only if the article was ever published."""
+    def keep_old_address(self, previous_slug: str) -> None:
+        """Let the previous address redirect here (save() calls it, and the admin after a restore).
+
+        Readers may have the old address only if the article was ever published.
+        """
         self.old_addresses.filter(slug=self.slug).delete()  # renamed back: the current address is no redirect
         if self.published_at is not None:
             OldAddress.objects.get_or_create(slug=previous_slug, defaults={"article": self})
