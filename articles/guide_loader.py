@@ -12,7 +12,10 @@ from pathlib import Path
 import reversion
 import yaml
 from django.contrib.sites.models import Site
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_slug
 from django.db import transaction
+from django.db.models import NOT_PROVIDED
 
 from .models import FAQ, Article, Person, Reference, Section, Takeaway
 
@@ -36,6 +39,7 @@ PART_FIELDS = {
     "references": ("title", "publisher", "url"),
 }
 PART_MODELS = {"takeaways": Takeaway, "sections": Section, "faqs": FAQ, "references": Reference}
+OPTIONAL_PART_FIELDS = {"level", "publisher", "url"}
 PEOPLE_FIELDS = ("author", "medical_reviewer")
 REVIEW_DATES = ("last_reviewed", "next_review_due")
 
@@ -66,13 +70,19 @@ def read_guide(path: Path) -> Guide:
     missing = [key for key in ("slug", "title", "summary", "introduction") if not article.get(key)]
     if missing:
         raise GuideFileError(f"{path.name}: article is missing {', '.join(missing)}.")
-    content = {field: _text(article.get(field, "")) for field in ARTICLE_FIELDS}
+    try:
+        validate_slug(str(article["slug"]))
+    except ValidationError as error:
+        raise GuideFileError(f"{path.name}: slug {article['slug']!r}: {' '.join(error.messages)}") from error
+    content = {field: _text(article.get(field, _default(field))) for field in ARTICLE_FIELDS}
     content["status"] = article.get("status", Article.Status.PUBLISHED)
+    if content["status"] not in Article.Status.values:
+        raise GuideFileError(f"{path.name}: status must be one of {', '.join(Article.Status.values)}.")
     for role in PEOPLE_FIELDS:
         content[role] = _person(path, role, article.get(role))
     for field in REVIEW_DATES:
         value = article.get(field)
-        if value is not None and not isinstance(value, date):
+        if value is not None and type(value) is not date:  # a datetime is a date subclass: refused too
             raise GuideFileError(f"{path.name}: {field} must be a date written as YYYY-MM-DD.")
         content[field] = value
     for part, fields in PART_FIELDS.items():
@@ -81,6 +91,12 @@ def read_guide(path: Path) -> Guide:
             raise GuideFileError(f"{path.name}: '{part}' must be a list of mappings.")
         content[part] = [_part_row(path, part, fields, row) for row in rows]
     return Guide(site_name=_text(data.get("site_name", "")), slug=article["slug"], content=content)
+
+
+def _default(field: str) -> str:
+    """What the admin would fill in for a field the file leaves out ("Top Takeaways", ...)."""
+    default = Article._meta.get_field(field).default
+    return "" if default is NOT_PROVIDED else default
 
 
 def _text(value) -> str:
@@ -96,7 +112,7 @@ def _person(path: Path, role: str, value) -> tuple[str, str] | None:
 
 
 def _part_row(path: Path, part: str, fields: tuple, row: dict) -> dict:
-    missing = [field for field in fields if field != "level" and not row.get(field)]
+    missing = [field for field in fields if field not in OPTIONAL_PART_FIELDS and not row.get(field)]
     if missing:
         raise GuideFileError(f"{path.name}: an entry of '{part}' is missing {', '.join(missing)}.")
     values = {field: _text(row.get(field)) for field in fields if field != "level"}
@@ -127,8 +143,20 @@ def article_content(article: Article) -> dict:
 
 @transaction.atomic
 def load_guide(guide: Guide, *, reset: bool = False) -> list[str]:
-    """Bring one guide into the database; return what was done, one line per decision."""
-    return [_load_site_name(guide.site_name, reset=reset), _load_article(guide, reset=reset)]
+    """Bring one guide into the database; return what was done, one line per decision.
+
+    Everything is checked by the models' own validation first; a file the admin would
+    refuse raises GuideFileError and writes nothing.
+    """
+    try:
+        return [_load_site_name(guide.site_name, reset=reset), _load_article(guide, reset=reset)]
+    except ValidationError as error:
+        problems = (
+            [f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items()]
+            if hasattr(error, "error_dict")
+            else error.messages
+        )
+        raise GuideFileError(f"{guide.slug}: {'; '.join(problems)}") from error
 
 
 def _load_site_name(name: str, *, reset: bool) -> str:
@@ -147,7 +175,7 @@ def _load_article(guide: Guide, *, reset: bool) -> str:
     if article is None:
         article = Article(slug=guide.slug)
         _write(article, guide.content)
-        return f"“{article.title}”: created and published at {article.get_absolute_url()}"
+        return f"“{article.title}”: created ({article.publication_state()}) at {article.get_absolute_url()}"
     if article_content(article) == guide.content:
         return f"“{article.title}”: unchanged."
     if not reset:
@@ -176,8 +204,11 @@ def _write_content(article: Article, content: dict) -> None:
         )
     for field in REVIEW_DATES:
         setattr(article, field, content[field])
+    article.full_clean()
     article.save()
     for part, model in PART_MODELS.items():
         getattr(article, part).all().delete()
         for position, row in enumerate(content[part], start=1):
-            model.objects.create(article=article, order=position, **row)
+            instance = model(article=article, order=position, **row)
+            instance.full_clean()
+            instance.save()

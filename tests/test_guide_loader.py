@@ -219,3 +219,44 @@ def test_a_review_date_that_is_not_a_date_is_a_clear_error(tmp_path, monkeypatch
     monkeypatch.setattr(guide_loader, "CONTENT_DIR", tmp_path)
     with pytest.raises(CommandError, match="next_review_due must be a date"):
         load()
+
+
+def write_guide(tmp_path, monkeypatch, body: str) -> None:
+    header = "article:\n  slug: checked\n  title: T\n  summary: S\n  introduction: I\n"
+    (tmp_path / "checked.yaml").write_text(header + body, encoding="utf-8")
+    monkeypatch.setattr(guide_loader, "CONTENT_DIR", tmp_path)
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        ("  status: archived-forever\n", "status must be one of draft, published"),
+        ("  last_reviewed: 2026-11-01 10:00:00\n", "last_reviewed must be a date"),
+        (
+            "  sections:\n    - {heading: Same, body: a}\n    - {heading: Same, body: b}\n",
+            "Another section of this article already uses this anchor",
+        ),
+        ("  sections:\n    - {heading: FAQ, body: a}\n", "is used by the page itself"),
+    ],
+    ids=["status", "datetime", "duplicate-anchor", "reserved-anchor"],
+)
+def test_a_guide_the_admin_would_refuse_is_refused_and_nothing_written(tmp_path, monkeypatch, db, body, message):
+    write_guide(tmp_path, monkeypatch, body)
+    with pytest.raises(CommandError, match=message):
+        load()
+    assert not Article.objects.exists()
+
+
+def test_a_slug_with_a_space_is_a_clear_error(tmp_path, monkeypatch, db):
+    (tmp_path / "slug.yaml").write_text(
+        "article:\n  slug: not a slug\n  title: T\n  summary: S\n  introduction: I\n", encoding="utf-8"
+    )
+    monkeypatch.setattr(guide_loader, "CONTENT_DIR", tmp_path)
+    with pytest.raises(CommandError, match="slug 'not a slug'"):
+        load()
+
+
+def test_a_reference_may_leave_out_publisher_and_link(tmp_path, monkeypatch, db):
+    write_guide(tmp_path, monkeypatch, "  status: draft\n  references:\n    - {title: A book}\n")
+    assert "created (Draft)" in load()
+    assert Article.objects.get().references.get().title == "A book"

@@ -22,8 +22,8 @@ class Command(BaseCommand):
             raise CommandError("No guide data files found in articles/content/.")
         for path in files:
             try:
-                guide = read_guide(path)
+                lines = load_guide(read_guide(path), reset=reset)
             except GuideFileError as error:
-                raise CommandError(str(error)) from error
-            for line in load_guide(guide, reset=reset):
+                raise CommandError(f"{error} Nothing was written.") from error
+            for line in lines:
                 self.stdout.write(line)
