@@ -89,12 +89,11 @@ class ReviewFilter(admin.SimpleListFilter):
 
     title = "medical review"
     parameter_name = "review"
-    DUE_SOON_DAYS = DUE_SOON_DAYS
 
     def lookups(self, request, model_admin):
         return [
             ("overdue", "Overdue"),
-            ("due-soon", f"Due within {self.DUE_SOON_DAYS} days"),
+            ("due-soon", f"Due within {DUE_SOON_DAYS} days"),
             ("never", "No review date"),
         ]
 
@@ -102,7 +101,7 @@ class ReviewFilter(admin.SimpleListFilter):
         if self.value() == "overdue":
             return queryset.review_overdue()
         if self.value() == "due-soon":
-            return queryset.review_due_within(self.DUE_SOON_DAYS)
+            return queryset.review_due_within(DUE_SOON_DAYS)
         if self.value() == "never":
             return queryset.filter(next_review_due__isnull=True)
         return queryset

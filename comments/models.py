@@ -77,7 +77,9 @@ class Comment(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return f"{self.article.get_absolute_url()}#comment-{self.pk}"
+        from .threads import location_of  # threads builds on this module
+
+        return location_of(self, per_page=DiscussionSettings.get_solo().comments_per_page)
 
     @property
     def accepts_replies(self) -> bool:

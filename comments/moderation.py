@@ -6,6 +6,7 @@ words), then the one reason to publish at once (a known author, when the site ow
 turned that on). Everything else waits for a moderator.
 """
 
+import ipaddress
 import re
 from dataclasses import dataclass
 
@@ -33,18 +34,16 @@ class Decision:
 
 
 def decide(submission: Submission, *, rules: DiscussionSettings) -> Decision:
-    searchable = "\n".join(
-        [submission.name, submission.email, submission.website, submission.body, submission.ip_address or ""]
-    ).lower()
+    searchable = "\n".join([submission.name, submission.email, submission.website, submission.body]).lower()
 
-    if word := _first_entry_in(rules.disallowed_words, searchable):
+    if word := _first_entry_in(rules.disallowed_words, searchable, submission.ip_address):
         return Decision(Comment.Status.SPAM, f"Contains “{word}” from the spam list.")
 
     links = _count_links(submission.body)
     if rules.link_limit and links >= rules.link_limit:
         return Decision(Comment.Status.PENDING, f"Has {links} links (the limit is {rules.link_limit}).")
 
-    if word := _first_entry_in(rules.moderation_words, searchable):
+    if word := _first_entry_in(rules.moderation_words, searchable, submission.ip_address):
         return Decision(Comment.Status.PENDING, f"Contains “{word}” from the moderation list.")
 
     if rules.auto_approve_known_authors and _is_known_author(submission.name, submission.email):
@@ -60,8 +59,24 @@ def _count_links(body: str) -> int:
     return html.count("<a ") + len(BARE_ADDRESS.findall(bare_text))
 
 
-def _first_entry_in(entries: str, text: str) -> str | None:
-    return next((entry for entry in DiscussionSettings.entries(entries) if entry in text), None)
+def _first_entry_in(entries: str, text: str, ip_address: str | None) -> str | None:
+    """The first entry found: an IP address entry must equal the client's (10.0.0.1 is not 10.0.0.12);
+    any other entry matches anywhere in the name, email, website or text."""
+    for entry in DiscussionSettings.entries(entries):
+        if _is_ip_address(entry):
+            if entry == (ip_address or "").lower():
+                return entry
+        elif entry in text:
+            return entry
+    return None
+
+
+def _is_ip_address(entry: str) -> bool:
+    try:
+        ipaddress.ip_address(entry)
+    except ValueError:
+        return False
+    return True
 
 
 def _is_known_author(name: str, email: str) -> bool:

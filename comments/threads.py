@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.core import signing
 from django.core.paginator import Page, Paginator
 from django.db.models import Q
+from django.utils.http import urlencode
 
 from .models import Comment
 
@@ -94,6 +95,19 @@ def page_number_of(comment: Comment, *, per_page: int) -> int:
         .count()
     )
     return earlier // per_page + 1
+
+
+def location_of(comment: Comment, *, per_page: int) -> str:
+    """The address that shows a comment: its page of threads, and for one not yet approved the
+    signed link that lets its author see it (spam too, so a spammer learns nothing)."""
+    query = {}
+    page = page_number_of(comment, per_page=per_page)
+    if page > 1:
+        query["comments-page"] = page
+    if comment.status != Comment.Status.APPROVED:
+        query["unapproved"] = unapproved_token(comment)
+    address = comment.article.get_absolute_url()
+    return f"{address}?{urlencode(query)}#comment-{comment.pk}" if query else f"{address}#comment-{comment.pk}"
 
 
 def _node(comment: Comment) -> CommentNode:

@@ -10,7 +10,6 @@ from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.http import urlencode
 from django_ratelimit.core import is_ratelimited
 
 from articles.models import Article
@@ -18,9 +17,9 @@ from articles.views import ArticleDetailView
 
 from . import services
 from .forms import CommentForm
-from .models import Comment, DiscussionSettings
+from .models import DiscussionSettings
 from .request_origin import client_ip, user_agent
-from .threads import page_number_of, unapproved_token
+from .threads import location_of
 
 REMEMBER_COOKIE = "comment_author"
 REMEMBER_MAX_AGE = 365 * 24 * 60 * 60
@@ -62,7 +61,7 @@ def post_comment(request, slug):
         form.add_error("body", "You have already posted this comment here.")
         return _article_with_form(request, article, form, status=409)
 
-    response = HttpResponseRedirect(_location_of(comment, per_page=rules.comments_per_page))
+    response = HttpResponseRedirect(location_of(comment, per_page=rules.comments_per_page))
     _remember_author(response, data)
     return response
 
@@ -83,18 +82,6 @@ def _article_with_form(request, article, form, *, status):
     view.object = view.get_object()
     context = view.get_context_data(object=view.object, comment_form=form)
     return view.render_to_response(context, status=status)
-
-
-def _location_of(comment: Comment, *, per_page: int) -> str:
-    query = {}
-    page = page_number_of(comment, per_page=per_page)
-    if page > 1:
-        query["comments-page"] = page
-    if comment.status != Comment.Status.APPROVED:
-        # Spam is shown to its author as waiting too: a spammer learns nothing.
-        query["unapproved"] = unapproved_token(comment)
-    address = comment.article.get_absolute_url()
-    return f"{address}?{urlencode(query)}#comment-{comment.pk}" if query else f"{address}#comment-{comment.pk}"
 
 
 def _remember_author(response, data) -> None:

@@ -127,3 +127,12 @@ def test_images_that_are_not_our_uploads_are_left_as_written(media_in_tmp):
     for source in ("/media/uploads/gone0000000000000000000000000000.png", "https://elsewhere.example/a.png"):
         html = render_article_markdown(f"![x]({source})")
         assert "width=" not in html and "srcset" not in html
+
+
+def test_markup_in_alt_text_stays_escaped_when_sizes_are_added(editor_client, media_in_tmp):
+    from django.urls import reverse
+
+    code = editor_client.post(reverse("editor-upload"), {"image": photo(size=(1200, 600))}).json()["image_code"]
+    html = render_article_markdown(code.replace("![]", '![a "><form action=//evil> b]'))
+    assert "<form" not in html
+    assert 'width="1200"' in html

@@ -54,3 +54,21 @@ def test_the_heading_counts_only_comments_that_are_shown(guide, make_comment):
     parent.status = Comment.Status.REMOVED
     parent.save()
     assert '<h2 id="comments-heading">Comments</h2>' in Client().get(guide.get_absolute_url()).content.decode()
+
+
+def test_an_ip_entry_matches_that_address_only(db):
+    rules = DiscussionSettings.get_solo()
+    rules.disallowed_words = "10.0.0.1"
+    near = Submission(name="A", email="a@example.com", website="", body="Hi", ip_address="10.0.0.12")
+    exact = Submission(name="A", email="a@example.com", website="", body="Hi", ip_address="10.0.0.1")
+    assert decide(near, rules=rules).status == Comment.Status.PENDING
+    assert decide(exact, rules=rules).status == Comment.Status.SPAM
+
+
+def test_a_comments_address_opens_its_page_of_threads(guide, make_comment):
+    rules = DiscussionSettings.get_solo()
+    rules.comments_per_page = 1
+    rules.save()
+    make_comment(guide)
+    second = make_comment(guide)
+    assert second.get_absolute_url() == f"{guide.get_absolute_url()}?comments-page=2#comment-{second.pk}"
