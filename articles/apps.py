@@ -4,3 +4,17 @@ from django.apps import AppConfig
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = "Articles"
+
+    def ready(self):
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from .models import FAQ, Article, Person, Reference, Section, Takeaway
+        from .page_cache import bump_content_version
+
+        # Any change to what an article body shows retires every cached body.
+        for model in (Article, Takeaway, Section, FAQ, Reference, Person):
+            post_save.connect(bump_content_version, sender=model, dispatch_uid=f"body-save-{model.__name__}")
+            post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"body-delete-{model.__name__}")
+        m2m_changed.connect(
+            bump_content_version, sender=Article.related_articles.through, dispatch_uid="body-related-articles"
+        )

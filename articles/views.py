@@ -1,9 +1,9 @@
-from django.db.models import Prefetch
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
 from .models import Article
+from .page_cache import article_body
 
 
 class ArticleListView(ListView):
@@ -35,23 +35,13 @@ class ArticleDetailView(DetailView):
 
     def get_queryset(self):
         articles = Article.objects.all() if self.may_preview() else Article.objects.published()
-        return articles.select_related("author", "medical_reviewer").prefetch_related(
-            "takeaways",
-            "sections",
-            "faqs",
-            "references",
-            Prefetch(
-                "related_articles",
-                queryset=Article.objects.published().only("title", "slug", "summary"),
-                to_attr="published_related_articles",
-            ),
-        )
+        return articles.select_related("author", "medical_reviewer")
 
     def get(self, request, *args, **kwargs):
         try:
             return super().get(request, *args, **kwargs)
         except Http404:
-            candidates = self.get_queryset().select_related(None).prefetch_related(None)
+            candidates = self.get_queryset().select_related(None)
             renamed = candidates.filter(old_addresses__slug=kwargs["slug"]).only("slug").first()
             if renamed is None:
                 raise
@@ -60,6 +50,7 @@ class ArticleDetailView(DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["is_preview"] = self.may_preview() and self.object.publication_state() != "Published"
+        context["article_body"] = article_body(self.object)
         return context
 
     def render_to_response(self, context, **response_kwargs):

@@ -163,7 +163,8 @@ def test_article_published_after_the_server_started_appears_on_home(db, client, 
 def test_last_updated_shows_only_when_it_differs_from_the_publish_date(make_article, client):
     article = make_article()
     assert "Last updated" not in client.get(article.get_absolute_url()).content.decode()
-    Article.objects.filter(pk=article.pk).update(published_at=timezone.now() - timedelta(days=3))
+    article.published_at = timezone.now() - timedelta(days=3)
+    article.save()
     assert "Last updated" in client.get(article.get_absolute_url()).content.decode()
 
 

@@ -1,0 +1,63 @@
+"""The rendered article body, cached for every reader, and the versions that invalidate it.
+
+What is cached is the same for everyone: the <article> with its parts. The comment form
+(a CSRF token and a signed timestamp per reader) and the comments are rendered per
+request. Any save or delete of an article, a part or a person bumps one content version,
+which retires every cached body at once (editors save rarely; readers read often); a
+short timeout bounds what changes with the clock alone (a related article going live).
+Comment changes bump their article's comment version, which changes the page's ETag.
+"""
+
+import uuid
+
+from django.core.cache import cache
+from django.db.models import Prefetch, prefetch_related_objects
+from django.template.loader import render_to_string
+
+from .models import Article
+
+BODY_TIMEOUT_SECONDS = 300
+CONTENT_VERSION_KEY = "articles:content-version"
+
+
+def content_version() -> str:
+    version = cache.get(CONTENT_VERSION_KEY)
+    if version is None:
+        version = uuid.uuid4().hex
+        cache.add(CONTENT_VERSION_KEY, version, timeout=None)
+        version = cache.get(CONTENT_VERSION_KEY, version)
+    return version
+
+
+def bump_content_version(**signal_kwargs) -> None:
+    cache.set(CONTENT_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+
+
+def comments_version(article_id: int) -> str:
+    return cache.get(f"articles:comments-version:{article_id}", "0")
+
+
+def bump_comments_version(article_id: int) -> None:
+    cache.set(f"articles:comments-version:{article_id}", uuid.uuid4().hex, timeout=None)
+
+
+def article_body(article: Article) -> str:
+    """The rendered <article>, from the cache when it is there (no query for the parts then)."""
+    key = f"articles:body:{content_version()}:{article.pk}"
+    html = cache.get(key)
+    if html is None:
+        prefetch_related_objects(
+            [article],
+            "takeaways",
+            "sections",
+            "faqs",
+            "references",
+            Prefetch(
+                "related_articles",
+                queryset=Article.objects.published().only("title", "slug", "summary"),
+                to_attr="published_related_articles",
+            ),
+        )
+        html = render_to_string("articles/includes/article_body.html", {"article": article})
+        cache.set(key, html, timeout=BODY_TIMEOUT_SECONDS)
+    return html

@@ -1,0 +1,68 @@
+"""The article body is rendered once and cached for every reader; every edit shows at once."""
+
+from django.test import Client
+from django.urls import reverse
+
+from articles.models import Article, Section
+from comments.models import Comment
+
+
+def html_of(article, client=None) -> str:
+    return (client or Client()).get(article.get_absolute_url()).content.decode()
+
+
+def test_a_cached_body_costs_no_query_for_the_parts(guide, django_assert_max_num_queries):
+    client = Client()
+    client.get(guide.get_absolute_url())  # renders and caches the body
+    # The article; then the comments: count, threads page count, threads (no replies query without threads).
+    with django_assert_max_num_queries(4):
+        response = client.get(guide.get_absolute_url())
+    assert "Frequently Asked Questions" in response.content.decode()
+
+
+def test_editing_a_section_shows_at_once(guide):
+    html_of(guide)
+    section = guide.sections.get(heading="Understanding Ketamine")
+    section.body = "Freshly **edited**."
+    section.save()
+    assert "Freshly <strong>edited</strong>." in html_of(guide)
+
+
+def test_deleting_a_faq_entry_shows_at_once(guide):
+    html_of(guide)
+    guide.faqs.get(question="Is ketamine infusion safe?").delete()
+    assert "Is ketamine infusion safe?" not in html_of(guide)
+
+
+def test_renaming_a_person_shows_at_once(guide):
+    html_of(guide)
+    author = guide.author
+    author.name = "The renamed team"
+    author.save()
+    assert "The renamed team" in html_of(guide)
+
+
+def test_a_new_related_article_shows_at_once(guide, make_article):
+    html_of(guide)
+    guide.related_articles.add(make_article(title="A neighbour"))
+    assert "A neighbour" in html_of(guide)
+
+
+def test_an_admin_save_shows_at_once(editor_client, guide):
+    from tests.test_admin_articles import article_form
+
+    html_of(guide)
+    editor_client.post(reverse("admin:articles_article_add"), article_form())
+    new = Article.objects.get(slug="ketamine-and-migraine")
+    assert "Is it approved for migraine?" in html_of(new)
+    Section.objects.filter(article=new).delete()
+    assert "What the studies say" not in html_of(new)
+
+
+def test_comments_are_never_served_stale(guide, make_comment):
+    html_of(guide)
+    comment = make_comment(guide, status=Comment.Status.PENDING, body="Just approved.")
+    assert "Just approved." not in html_of(guide)
+    comment.status = Comment.Status.APPROVED
+    comment.save()
+    assert "Just approved." in html_of(guide)
