@@ -8,6 +8,8 @@ short timeout bounds what changes with the clock alone (a related article going 
 Comment changes bump their article's comment version, which changes the page's ETag.
 """
 
+import hashlib
+import time
 import uuid
 
 from django.core.cache import cache
@@ -39,6 +41,23 @@ def comments_version(article_id: int) -> str:
 
 def bump_comments_version(article_id: int) -> None:
     cache.set(f"articles:comments-version:{article_id}", uuid.uuid4().hex, timeout=None)
+
+
+def page_etag(article: Article, request, *, extra: str = "") -> str:
+    """What a reader's copy of an article page depends on: if all of it is unchanged, 304.
+
+    The content and comment versions, who asks (staff see previews), what the reader's
+    cookies put in the form (`extra`), and a five-minute clock bucket for what changes
+    with time alone (scheduled articles going live, comments closing by age).
+    """
+    parts = [
+        content_version(),
+        comments_version(article.pk),
+        str(request.user.pk or "anonymous"),
+        extra,
+        str(int(time.time() // BODY_TIMEOUT_SECONDS)),
+    ]
+    return '"' + hashlib.sha256("|".join(parts).encode()).hexdigest()[:32] + '"'
 
 
 def article_body(article: Article) -> str:

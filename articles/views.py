@@ -1,9 +1,9 @@
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponseNotModified, HttpResponsePermanentRedirect
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
 from .models import Article
-from .page_cache import article_body
+from .page_cache import article_body, page_etag
 
 
 class ArticleListView(ListView):
@@ -23,7 +23,8 @@ class ArticleDetailView(DetailView):
 
     Readers get published articles only. Staff who may change articles also open drafts
     and scheduled articles here, as readers will see them, under a "Preview" banner and
-    never cached.
+    never cached by the browser. The article body comes from the shared cache
+    (page_cache.article_body), and an ETag lets a browser that has the page get a 304.
     """
 
     template_name = "articles/article_detail.html"
@@ -39,13 +40,21 @@ class ArticleDetailView(DetailView):
 
     def get(self, request, *args, **kwargs):
         try:
-            return super().get(request, *args, **kwargs)
+            self.object = self.get_object()
         except Http404:
             candidates = self.get_queryset().select_related(None)
             renamed = candidates.filter(old_addresses__slug=kwargs["slug"]).only("slug").first()
             if renamed is None:
                 raise
             return HttpResponsePermanentRedirect(renamed.get_absolute_url())
+        etag = page_etag(self.object, request, extra=request.COOKIES.get("comment_author", ""))
+        if etag in request.headers.get("If-None-Match", ""):
+            not_modified = HttpResponseNotModified()
+            not_modified["ETag"] = etag
+            return not_modified
+        response = self.render_to_response(self.get_context_data(object=self.object))
+        response["ETag"] = etag
+        return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -4,3 +4,25 @@ from django.apps import AppConfig
 class CommentsConfig(AppConfig):
     name = "comments"
     verbose_name = "Comments"
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
+        from articles.page_cache import bump_comments_version, bump_content_version
+
+        from .models import Comment, DiscussionSettings
+
+        def comments_changed(sender, instance, **kwargs):
+            bump_comments_version(instance.article_id)
+
+        post_save.connect(comments_changed, sender=Comment, dispatch_uid="comments-changed-save", weak=False)
+        post_delete.connect(comments_changed, sender=Comment, dispatch_uid="comments-changed-delete", weak=False)
+
+        def rules_changed(sender, created, **kwargs):
+            if not created:  # django-solo creates the default row on first use: nothing changed then
+                bump_content_version()
+
+        # The rules change how every article's comments look: every page's ETag changes.
+        post_save.connect(
+            rules_changed, sender=DiscussionSettings, dispatch_uid="discussion-settings-saved", weak=False
+        )

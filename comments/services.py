@@ -6,6 +6,8 @@ The view, the admin and the management commands all call these, so each rule liv
 from django.db import transaction
 from django.db.models import QuerySet
 
+from articles.page_cache import bump_comments_version
+
 from .models import Comment, DiscussionSettings
 from .moderation import Submission, decide
 from .notifications import notify_comment_waiting
@@ -78,4 +80,9 @@ def post_staff_reply(*, parent: Comment, user, body: str) -> Comment:
 
 def set_status(comments: QuerySet, status: str) -> int:
     """Approve, mark as spam or remove: one place for the admin's actions and buttons."""
-    return comments.exclude(status=status).update(status=status)
+    changing = comments.exclude(status=status)
+    article_ids = set(changing.values_list("article_id", flat=True))
+    changed = changing.update(status=status)  # update() sends no signal: tell the pages here
+    for article_id in article_ids:
+        bump_comments_version(article_id)
+    return changed

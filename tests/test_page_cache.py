@@ -66,3 +66,44 @@ def test_comments_are_never_served_stale(guide, make_comment):
     comment.status = Comment.Status.APPROVED
     comment.save()
     assert "Just approved." in html_of(guide)
+
+
+def test_an_unchanged_page_answers_304_to_a_browser_that_has_it(guide, django_assert_max_num_queries):
+    client = Client()
+    first = client.get(guide.get_absolute_url())
+    with django_assert_max_num_queries(1):  # the article, and nothing is rendered
+        again = client.get(guide.get_absolute_url(), HTTP_IF_NONE_MATCH=first["ETag"])
+    assert again.status_code == 304
+    assert again["ETag"] == first["ETag"]
+
+
+def test_an_edit_gives_a_new_page_not_a_304(guide):
+    client = Client()
+    first = client.get(guide.get_absolute_url())
+    section = guide.sections.first()
+    section.body = "Changed."
+    section.save()
+    assert client.get(guide.get_absolute_url(), HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+
+
+def test_approving_a_comment_gives_a_new_page(guide, make_comment, moderator):
+    comment = make_comment(guide, status=Comment.Status.PENDING)
+    reader = Client()
+    first = reader.get(guide.get_absolute_url())
+    staff = Client()
+    staff.force_login(moderator)
+    staff.post(
+        reverse("admin:comments_comment_changelist") + "?status=pending",
+        {"action": "approve", "_selected_action": [comment.pk], "index": "0"},
+    )
+    assert reader.get(guide.get_absolute_url(), HTTP_IF_NONE_MATCH=first["ETag"]).status_code == 200
+
+
+def test_each_reader_and_each_remembered_author_has_their_own_etag(guide, editor):
+    anonymous = Client().get(guide.get_absolute_url())["ETag"]
+    staff = Client()
+    staff.force_login(editor)
+    assert staff.get(guide.get_absolute_url())["ETag"] != anonymous
+    remembered = Client()
+    remembered.cookies["comment_author"] = '{"name": "Ann"}'
+    assert remembered.get(guide.get_absolute_url())["ETag"] != anonymous
