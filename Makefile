@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 # Local development runs in debug mode with a throw-away key; production sets DJANGO_SECRET_KEY.
 DEV_ENV := DJANGO_DEBUG=1
 
-.PHONY: run admin serve test test-services lint format clean
+.PHONY: run admin serve bench test test-services lint format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,9 @@ test: lint ## Lint, check migrations, run the whole suite (browser journeys incl
 
 test-services: $(VENV)/.dev-installed ## The suite again on throw-away PostgreSQL and Redis (Debian packages)
 	tools/with-services $(BIN)/python -m pytest
+
+bench: $(VENV)/.dev-installed ## Load benchmark against gunicorn (not part of make test); writes bench/results.json
+	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,293 @@
+"""`make bench`: the site under gunicorn with production settings, measured against Django's floor.
+
+Every figure is also given as a ratio to a trivial view served by the same gunicorn in the
+same run (machines here are shared and noisy; ratios hold better than absolute numbers).
+It starts its own servers on 127.0.0.1 with a throw-away SQLite database (or the
+PostgreSQL and Redis that DATABASE_URL and REDIS_URL name), seeds the guide with 200
+approved comments and replies, and writes one JSON file besides the printed table.
+"""
+
+import argparse
+import http.client
+import json
+import os
+import re
+import secrets
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlencode
+
+PROJECT = Path(__file__).resolve().parents[1]
+ARTICLE = "/articles/what-is-ketamine-infusion-used-for/"
+SEED_COMMENTS = """
+from articles.models import Article
+from comments.models import Comment
+article = Article.objects.get(slug="what-is-ketamine-infusion-used-for")
+for number in range(100):
+    top = Comment.objects.create(article=article, name=f"Reader {number}", email=f"r{number}@example.com",
+                                 body=f"Comment *number* {number}.", status="approved")
+    Comment.objects.create(article=article, parent=top, name="Editor", email="e@example.com",
+                           body=f"Reply to {number}.", status="approved")
+"""
+COUNT_POSTED = """
+from comments.models import Comment
+print(Comment.objects.filter(body__startswith="Bench post").count())
+"""
+QUERIES_PER_VIEW = f"""
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+client = Client()
+client.get("/")  # the site name and discussion settings are cached after the first request
+cache.delete("articles:content-version")  # the next view renders the body
+with CaptureQueriesContext(connection) as first:
+    client.get("{ARTICLE}")
+with CaptureQueriesContext(connection) as again:
+    client.get("{ARTICLE}")
+print(len(first.captured_queries), len(again.captured_queries))
+"""
+
+
+def server_env(workdir: Path, *, no_cache: bool = False) -> dict:
+    env = dict(os.environ)
+    env.update(
+        DJANGO_SETTINGS_MODULE="bench.settings",
+        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
+        DJANGO_SSL_REDIRECT="0",
+        DJANGO_SECURE_COOKIES="0",
+        DJANGO_HSTS_SECONDS="0",
+        ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
+        SQLITE_PATH=str(workdir / "bench.sqlite3"),
+        MEDIA_ROOT=str(workdir / "media"),
+        # The posting test measures throughput and loss, not the bot defences.
+        COMMENTS_RATE_LIMIT="off",
+        COMMENTS_MIN_FILL_SECONDS="0",
+        DJANGO_LOG_LEVEL="WARNING",
+        BENCH_NO_CACHE="1" if no_cache else "0",
+    )
+    env.pop("DJANGO_DEBUG", None)
+    return env
+
+
+def manage(env: dict, *args: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=PROJECT, env=env, check=True, capture_output=True, text=True
+    )
+    return result.stdout
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Server:
+    """gunicorn with the project's gunicorn.conf.py, on a free port of 127.0.0.1."""
+
+    def __init__(self, env: dict):
+        self.port = free_port()
+        self.env = {**env, "BIND": f"127.0.0.1:{self.port}"}
+
+    def __enter__(self):
+        command = [sys.executable, "-m", "gunicorn", "infusion_site.wsgi", "--config", "gunicorn.conf.py"]
+        command += ["--access-logfile", "/dev/null"]
+        self.process = subprocess.Popen(
+            command, cwd=PROJECT, env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+        )
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:  # not /healthz: with the dummy cache it rightly says 503
+            try:
+                if request(self.port, "GET", "/bench/floor")[0] == 200:
+                    return self
+            except OSError:
+                pass
+            time.sleep(0.2)
+        self.process.kill()
+        raise RuntimeError("gunicorn did not answer within 30 s")
+
+    def __exit__(self, *exc):
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=30)
+
+    def worker_rss_mb(self) -> list[float]:
+        children = Path(f"/proc/{self.process.pid}/task/{self.process.pid}/children").read_text().split()
+        sizes = []
+        for pid in children:
+            status = Path(f"/proc/{pid}/status").read_text()
+            sizes.append(int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024)
+        return sizes
+
+
+def request(port, method, path, body=None, headers=None, connection=None):
+    conn = connection or http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    conn.request(method, path, body=body, headers=headers or {})
+    response = conn.getresponse()
+    data = response.read()
+    if connection is None:
+        conn.close()
+    return response.status, dict(response.getheaders()), data
+
+
+def load(port: int, path: str, *, seconds: float, clients: int, headers=None) -> dict:
+    """`clients` keep-alive connections request `path` for `seconds`; latencies and statuses."""
+    latencies, statuses, lock = [], {}, threading.Lock()
+    deadline = time.monotonic() + seconds
+
+    def client():
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        mine, codes = [], {}
+        while time.monotonic() < deadline:
+            start = time.perf_counter()
+            status = request(port, "GET", path, headers=headers, connection=conn)[0]
+            mine.append(time.perf_counter() - start)
+            codes[status] = codes.get(status, 0) + 1
+        conn.close()
+        with lock:
+            latencies.extend(mine)
+            for code, count in codes.items():
+                statuses[code] = statuses.get(code, 0) + count
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - started
+    latencies.sort()
+    return {
+        "requests": len(latencies),
+        "rps": round(len(latencies) / elapsed, 1),
+        "p50_ms": round(statistics.median(latencies) * 1000, 2),
+        "p99_ms": round(latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))] * 1000, 2),
+        "statuses": {str(code): count for code, count in sorted(statuses.items())},
+    }
+
+
+def post_comments(port: int, *, clients: int, each: int) -> dict:
+    """`clients` readers, each posting `each` comments through the real form (CSRF, timestamp)."""
+    statuses, lock = {}, threading.Lock()
+
+    def reader(number: int):
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        _, headers, page = request(port, "GET", ARTICLE, connection=conn)
+        html = page.decode()
+        cookie = re.search(r"csrftoken=([^;]+)", headers.get("Set-Cookie", "")).group(1)
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+        timestamp = re.search(r'name="timestamp" value="([^"]+)"', html).group(1)
+        codes = {}
+        for post in range(each):
+            form = {
+                "csrfmiddlewaretoken": token,
+                "timestamp": timestamp,
+                "name": f"Bench reader {number}",
+                "email": f"bench{number}@example.com",
+                "body": f"Bench post {number}-{post}.",
+            }
+            headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": f"csrftoken={cookie}"}
+            code = request(port, "POST", f"{ARTICLE}comments/", urlencode(form), headers, connection=conn)[0]
+            codes[code] = codes.get(code, 0) + 1
+        conn.close()
+        with lock:
+            for code, count in codes.items():
+                statuses[code] = statuses.get(code, 0) + count
+
+    started = time.monotonic()
+    threads = [threading.Thread(target=reader, args=(number,)) for number in range(clients)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - started
+    accepted = statuses.get(302, 0)
+    return {
+        "posts": clients * each,
+        "posts_per_second": round(clients * each / elapsed, 1),
+        "statuses": {str(code): count for code, count in sorted(statuses.items())},
+        "accepted": accepted,
+    }
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=10, help="length of each load run")
+    parser.add_argument("--clients", type=int, default=16, help="concurrent connections per load run")
+    parser.add_argument("--quick", action="store_true", help="a smoke run of a few seconds (tests use it)")
+    parser.add_argument("--output", default=str(PROJECT / "bench" / "results.json"))
+    args = parser.parse_args(argv)
+    seconds, clients = (1, 4) if args.quick else (args.seconds, args.clients)
+    posters, posts_each, memory_requests = (4, 5, 300) if args.quick else (20, 50, 10_000)
+
+    results = {"database": "postgresql" if os.environ.get("DATABASE_URL") else "sqlite"}
+    results["cache"] = "redis" if os.environ.get("REDIS_URL") else "local memory"
+    with tempfile.TemporaryDirectory(prefix="infusion-bench-") as workdir:
+        env = server_env(Path(workdir))
+        manage(env, "migrate", "--no-input")
+        manage(env, "collectstatic", "--no-input")
+        manage(env, "load_guide")
+        manage(env, "shell", "--no-imports", "-c", SEED_COMMENTS)
+        body_rendered, body_cached = manage(env, "shell", "--no-imports", "-c", QUERIES_PER_VIEW).split()
+        results["queries_per_page_view"] = {"body_rendered": int(body_rendered), "body_cached": int(body_cached)}
+
+        with Server(server_env(Path(workdir), no_cache=True)) as server:
+            results["article_uncached"] = load(server.port, ARTICLE, seconds=seconds, clients=clients)
+        with Server(env) as server:
+            results["floor"] = load(server.port, "/bench/floor", seconds=seconds, clients=clients)
+            results["article_cached"] = load(server.port, ARTICLE, seconds=seconds, clients=clients)
+            etag = request(server.port, "GET", ARTICLE)[1]["ETag"]
+            results["article_304"] = load(
+                server.port, ARTICLE, seconds=seconds, clients=clients, headers={"If-None-Match": etag}
+            )
+            results["posting"] = post_comments(server.port, clients=posters, each=posts_each)
+            results["posting"]["in_database"] = int(manage(env, "shell", "--no-imports", "-c", COUNT_POSTED))
+            served = sum(results[run]["requests"] for run in ("floor", "article_cached", "article_304"))
+            if served < memory_requests:
+                load_more = memory_requests - served
+                conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+                for _ in range(load_more):
+                    request(server.port, "GET", ARTICLE, connection=conn)
+                conn.close()
+            results["worker_rss_mb"] = [round(size, 1) for size in server.worker_rss_mb()]
+            results["requests_before_rss"] = max(served, memory_requests)
+
+    floor_rps = results["floor"]["rps"]
+    for run in ("article_uncached", "article_cached", "article_304"):
+        results[run]["ratio_to_floor"] = round(results[run]["rps"] / floor_rps, 2)
+    Path(args.output).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print_table(results)
+    posting = results["posting"]
+    lost = posting["accepted"] != posting["in_database"] or "500" in posting["statuses"]
+    return 1 if lost else 0
+
+
+def print_table(results: dict) -> None:
+    print(f"\nmake bench: {results['database']} + {results['cache']} cache, gunicorn with production settings\n")
+    print(f"{'run':<22}{'req/s':>10}{'x floor':>9}{'p50 ms':>9}{'p99 ms':>9}  statuses")
+    for run in ("floor", "article_uncached", "article_cached", "article_304"):
+        row = results[run]
+        ratio = row.get("ratio_to_floor", 1.0)
+        print(f"{run:<22}{row['rps']:>10}{ratio:>9}{row['p50_ms']:>9}{row['p99_ms']:>9}  {row['statuses']}")
+    posting = results["posting"]
+    print(
+        f"\nposting: {posting['posts']} posts, {posting['posts_per_second']}/s, statuses {posting['statuses']}, "
+        f"accepted {posting['accepted']}, in the database {posting['in_database']}"
+    )
+    queries = results["queries_per_page_view"]
+    print(
+        f"queries per article view: {queries['body_rendered']} rendering the body, "
+        f"{queries['body_cached']} with the body from the cache"
+    )
+    print(f"worker RSS after {results['requests_before_rss']} requests (MB): {results['worker_rss_mb']}\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,27 @@
+"""`make bench` runs: a quick pass of every measurement, against real gunicorn servers."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[1]
+
+
+def test_the_benchmark_runs_and_loses_no_comment(tmp_path):
+    output = tmp_path / "results.json"
+    result = subprocess.run(
+        [sys.executable, "bench/run.py", "--quick", "--output", str(output)],
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
+    results = json.loads(output.read_text())
+    for run in ("floor", "article_uncached", "article_cached", "article_304"):
+        assert results[run]["requests"] > 0
+    assert results["floor"]["statuses"] == {"200": results["floor"]["requests"]}
+    posting = results["posting"]
+    assert posting["accepted"] == posting["in_database"] == posting["posts"]
+    assert "x floor" in result.stdout
