@@ -405,3 +405,13 @@ def test_links_on_a_refused_post_lead_to_the_article_not_the_post_address(client
     assert f'href="{article}?replytocom=' in html
     assert f'href="{article}?comments-page=2#comments"' in html
     assert 'href="?' not in html
+
+
+def test_the_reply_form_under_a_comment_carries_its_csrf_token(guide, make_comment):
+    parent = make_comment(guide, name="Ann")
+    client = Client(enforce_csrf_checks=True)
+    page = client.get(guide.get_absolute_url(), {"replytocom": parent.pk}).content.decode()
+    under_parent = page.split(f'id="comment-{parent.pk}"')[1]
+    token = under_parent.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
+    response = client.post(post_url(guide), comment_form_data(guide, parent=str(parent.pk), csrfmiddlewaretoken=token))
+    assert response.status_code == 302

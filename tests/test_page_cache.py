@@ -1,10 +1,13 @@
 """The article body is rendered once and cached for every reader; every edit shows at once."""
 
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Article, Section
 from comments.models import Comment
+from comments.threads import unapproved_token
 
 
 def html_of(article, client=None) -> str:
@@ -107,3 +110,29 @@ def test_each_reader_and_each_remembered_author_has_their_own_etag(guide, editor
     remembered = Client()
     remembered.cookies["comment_author"] = '{"name": "Ann"}'
     assert remembered.get(guide.get_absolute_url())["ETag"] != anonymous
+
+
+def test_a_cached_comment_list_costs_no_query_and_changes_with_moderation(guide, make_comment):
+    comment = make_comment(guide, body="First words.")
+    client = Client()
+    client.get(guide.get_absolute_url())
+    with CaptureQueriesContext(connection) as warm:
+        html = client.get(guide.get_absolute_url()).content.decode()
+    assert "First words." in html
+    assert len(warm.captured_queries) == 1  # the article; body and comment list come from the cache
+    comment.status = Comment.Status.REMOVED
+    comment.save()
+    assert "First words." not in client.get(guide.get_absolute_url()).content.decode()
+
+
+def test_personal_views_of_the_comments_are_not_shared(guide, make_comment):
+    waiting = make_comment(guide, status=Comment.Status.PENDING, body="Mine alone.")
+    assert (
+        "Mine alone."
+        in Client().get(guide.get_absolute_url(), {"unapproved": unapproved_token(waiting)}).content.decode()
+    )
+    assert "Mine alone." not in Client().get(guide.get_absolute_url()).content.decode()
+    approved = make_comment(guide, name="Ann")
+    reply_view = Client().get(guide.get_absolute_url(), {"replytocom": approved.pk}).content.decode()
+    assert "Reply to Ann" in reply_view
+    assert "Reply to Ann" not in Client().get(guide.get_absolute_url()).content.decode()

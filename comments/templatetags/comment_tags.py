@@ -4,6 +4,10 @@ import json
 import re
 
 from django import template
+from django.core.cache import cache
+from django.template.loader import render_to_string
+
+from articles.page_cache import comments_version, content_version
 
 from ..forms import CommentForm
 from ..models import Comment, DiscussionSettings
@@ -11,6 +15,7 @@ from ..threads import page_number_of, thread_page, unapproved_comment_id
 from ..views import REMEMBER_COOKIE
 
 register = template.Library()
+LIST_TIMEOUT_SECONDS = 300
 
 
 @register.inclusion_tag("comments/comment_section.html", takes_context=True)
@@ -30,22 +35,31 @@ def comment_section(context, article):
     page_number = request.GET.get("comments-page")
     if page_number is None and reply_to is not None:
         page_number = page_number_of(reply_to, per_page=rules.comments_per_page)
-    threads = thread_page(
-        article,
-        page_number=page_number,
-        per_page=rules.comments_per_page,
-        unapproved_id=unapproved_comment_id(request.GET.get("unapproved")),
-    )
-    return {
-        "article": article,
-        "threads": threads,
-        "form": form,
-        "reply_to": reply_to,
+    unapproved_id = unapproved_comment_id(request.GET.get("unapproved"))
+    # A staff preview of an unpublished article takes no comments: its post would be refused.
+    accepting = rules.accepts_comments_on(article) and not context.get("is_preview")
+    section = {"article": article, "form": form, "reply_to": reply_to, "accepting": accepting}
+
+    # The list is the same for every reader unless it carries a reply form or an author's
+    # waiting comment: then it is rendered for this request alone.
+    shared = reply_to is None and unapproved_id is None and re.fullmatch(r"[0-9]{0,4}", page_number or "")
+    key = f"comments:list:{content_version()}:{comments_version(article.pk)}:{article.pk}:{page_number}:{accepting}"
+    thread_list = cache.get(key) if shared else None
+    form_in_thread = False
+    if thread_list is None:
+        threads = thread_page(
+            article, page_number=page_number, per_page=rules.comments_per_page, unapproved_id=unapproved_id
+        )
         # The form goes under the comment replied to when it is shown, else at the end.
-        "form_in_thread": reply_to is not None and threads.shows(reply_to.pk),
-        # A staff preview of an unpublished article takes no comments: its post would be refused.
-        "accepting": rules.accepts_comments_on(article) and not context.get("is_preview"),
-    }
+        form_in_thread = reply_to is not None and threads.shows(reply_to.pk)
+        thread_list = render_to_string(  # with the request: a reply form inside needs its CSRF token
+            "comments/thread_list.html",
+            {**section, "threads": threads, "form_in_thread": form_in_thread},
+            request=request,
+        )
+        if shared:
+            cache.set(key, thread_list, timeout=LIST_TIMEOUT_SECONDS)
+    return {**section, "thread_list": thread_list, "form_in_thread": form_in_thread}
 
 
 def _remembered_author(request) -> dict:
