@@ -20,8 +20,12 @@ from pilkit.processors import ResizeToFit
 
 from .markdown import render_article_markdown
 
-# Element ids the article page uses itself; a section anchor may not take one.
-RESERVED_ANCHORS = frozenset({"main", "introduction", "takeaways", "contents", "faq", "related", "comments"})
+# Element ids the article page uses itself; a section anchor may not take one, nor start with
+# a prefix of the ids the page numbers (faq-3, comment-12, reply-title).
+RESERVED_ANCHORS = frozenset(
+    {"main", "introduction", "takeaways", "contents", "faq", "references", "related", "comments", "respond"}
+)
+RESERVED_ANCHOR_PREFIXES = ("faq-", "comment-", "reply-", "id_")
 
 
 def anchor_from_heading(heading: str) -> str:
@@ -351,7 +355,7 @@ class Section(OrderedPart):
             self.anchor = anchor_from_heading(self.heading)
         if not self.anchor:
             raise ValidationError({"anchor": "Give this section an anchor: its heading has no letters to make one."})
-        if self.anchor in RESERVED_ANCHORS:
+        if self.anchor in RESERVED_ANCHORS or self.anchor.startswith(RESERVED_ANCHOR_PREFIXES):
             raise ValidationError({"anchor": f"“{self.anchor}” is used by the page itself. Choose another anchor."})
 
 

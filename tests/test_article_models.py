@@ -78,3 +78,10 @@ def test_subsections_sit_under_the_section_above(make_article):
     parent = Section.objects.create(article=article, heading="Parent")
     child = Section.objects.create(article=article, heading="Child", level=Section.Level.SUBSECTION)
     assert article.section_tree() == [(orphan, []), (parent, [child])]
+
+
+@pytest.mark.parametrize("anchor", ["references", "respond", "faq-2", "comment-7", "reply-title"])
+def test_section_anchors_may_not_take_the_pages_own_ids(make_article, anchor):
+    section = Section(article=make_article(sections=0), heading="Anything", anchor=anchor)
+    with pytest.raises(ValidationError, match="used by the page itself"):
+        section.full_clean()

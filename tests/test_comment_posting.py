@@ -415,3 +415,20 @@ def test_the_reply_form_under_a_comment_carries_its_csrf_token(guide, make_comme
     token = under_parent.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
     response = client.post(post_url(guide), comment_form_data(guide, parent=str(parent.pk), csrfmiddlewaretoken=token))
     assert response.status_code == 302
+
+
+def test_a_failed_csrf_check_explains_what_to_do_and_keeps_the_text(guide):
+    client = Client(enforce_csrf_checks=True)
+    response = post(client, guide, body="Words I do not want to lose.")
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "Please send the form again" in html
+    assert "Words I do not want to lose." in html
+    assert "CSRF verification failed" not in html
+    assert not Comment.objects.exists()
+
+
+def test_a_bad_host_gets_the_sites_400_page(db, settings):
+    response = Client(HTTP_HOST="evil.example").get("/")
+    assert response.status_code == 400
+    assert "Bad request" in response.content.decode()
