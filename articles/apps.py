@@ -6,8 +6,10 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Articles"
 
     def ready(self):
+        from django.contrib.sites.models import Site
         from django.db.models.signals import m2m_changed, post_delete, post_save
 
+        from .context_processors import forget_site_name
         from .models import FAQ, Article, Person, Reference, Section, Takeaway
         from .page_cache import bump_content_version
 
@@ -18,3 +20,8 @@ class ArticlesConfig(AppConfig):
         m2m_changed.connect(
             bump_content_version, sender=Article.related_articles.through, dispatch_uid="body-related-articles"
         )
+
+        # Every page shows the site's name: a rename retires them all.
+        for signal in (post_save, post_delete):
+            signal.connect(forget_site_name, sender=Site, dispatch_uid=f"site-name-{signal is post_save}")
+            signal.connect(bump_content_version, sender=Site, dispatch_uid=f"site-pages-{signal is post_save}")

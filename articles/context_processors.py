@@ -1,10 +1,23 @@
-from django.contrib.sites.shortcuts import get_current_site
+from django.conf import settings
+from django.contrib.sites.models import Site
+from django.core.cache import cache
+
+SITE_NAME_KEY = "sites:current-name"
 
 
 def site_name(request):
     """The site's name, as editors set it in the admin (Sites), for the header and titles.
 
-    django.contrib.sites caches the current site per process, so this costs no query
-    after the first request.
+    Kept in the shared cache, so a rename reaches every worker at once: django.contrib.sites
+    keeps the site per process, so it is read from the database here, never from that copy.
+    Saving a site drops the key (articles.apps).
     """
-    return {"site_name": get_current_site(request).name}
+    name = cache.get(SITE_NAME_KEY)
+    if name is None:
+        name = Site.objects.only("name").get(pk=settings.SITE_ID).name
+        cache.set(SITE_NAME_KEY, name, timeout=None)
+    return {"site_name": name}
+
+
+def forget_site_name(**signal_kwargs) -> None:
+    cache.delete(SITE_NAME_KEY)

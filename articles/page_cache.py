@@ -1,18 +1,21 @@
 """The rendered article body, cached for every reader, and the versions that invalidate it.
 
-What is cached is the same for everyone: the <article> with its parts. The comment form
-(a CSRF token and a signed timestamp per reader) and the comments are rendered per
-request. Any save or delete of an article, a part or a person bumps one content version,
-which retires every cached body at once (editors save rarely; readers read often); a
-short timeout bounds what changes with the clock alone (a related article going live).
-Comment changes bump their article's comment version, which changes the page's ETag.
+What is cached is the same for everyone: the <article> with its parts. Any save or delete
+of an article, a part or a person bumps one content version, which retires every cached
+body at once (editors save rarely; readers read often); a short timeout bounds what changes
+with the clock alone (a related article going live). Comment changes bump their article's
+comment version, which changes the page's ETag.
+
+The versions live in the shared cache ("default"), so every worker sees a bump at once. The
+HTML lives in each worker's own "pages" cache under keys that carry the versions: a key's
+content never changes, so no worker can serve a page an edit has retired.
 """
 
 import hashlib
 import time
 import uuid
 
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.db.models import Prefetch, prefetch_related_objects
 from django.template.loader import render_to_string
 
@@ -22,13 +25,21 @@ BODY_TIMEOUT_SECONDS = 300
 CONTENT_VERSION_KEY = "articles:content-version"
 
 
-def content_version() -> str:
-    version = cache.get(CONTENT_VERSION_KEY)
+def _version(key: str) -> str:
+    """The version stored under `key`; a new random one if the shared cache lost it.
+
+    Never a fixed default: a worker may still hold pages keyed by an earlier version, and a
+    version that came back to an old value would serve them again.
+    """
+    version = cache.get(key)
     if version is None:
-        version = uuid.uuid4().hex
-        cache.add(CONTENT_VERSION_KEY, version, timeout=None)
-        version = cache.get(CONTENT_VERSION_KEY, version)
+        cache.add(key, uuid.uuid4().hex, timeout=None)
+        version = cache.get(key) or uuid.uuid4().hex
     return version
+
+
+def content_version() -> str:
+    return _version(CONTENT_VERSION_KEY)
 
 
 def bump_content_version(**signal_kwargs) -> None:
@@ -36,7 +47,7 @@ def bump_content_version(**signal_kwargs) -> None:
 
 
 def comments_version(article_id: int) -> str:
-    return cache.get(f"articles:comments-version:{article_id}", "0")
+    return _version(f"articles:comments-version:{article_id}")
 
 
 def bump_comments_version(article_id: int) -> None:
@@ -63,7 +74,7 @@ def page_etag(article: Article, request, *, extra: str = "") -> str:
 def article_body(article: Article) -> str:
     """The rendered <article>, from the cache when it is there (no query for the parts then)."""
     key = f"articles:body:{content_version()}:{article.pk}"
-    html = cache.get(key)
+    html = caches["pages"].get(key)
     if html is None:
         prefetch_related_objects(
             [article],
@@ -78,5 +89,5 @@ def article_body(article: Article) -> str:
             ),
         )
         html = render_to_string("articles/includes/article_body.html", {"article": article})
-        cache.set(key, html, timeout=BODY_TIMEOUT_SECONDS)
+        caches["pages"].set(key, html, timeout=BODY_TIMEOUT_SECONDS)
     return html

@@ -2,8 +2,9 @@ from django.http import Http404, HttpResponseNotModified, HttpResponsePermanentR
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
+from . import whole_page_cache
 from .models import Article
-from .page_cache import article_body, page_etag
+from .page_cache import article_body, comments_version, page_etag
 
 
 class ArticleListView(ListView):
@@ -25,6 +26,7 @@ class ArticleDetailView(DetailView):
     and scheduled articles here, as readers will see them, under a "Preview" banner and
     never cached by the browser. The article body comes from the shared cache
     (page_cache.article_body), and an ETag lets a browser that has the page get a 304.
+    Readers who carry nothing personal get the whole page from the cache (whole_page_cache).
     """
 
     template_name = "articles/article_detail.html"
@@ -39,6 +41,9 @@ class ArticleDetailView(DetailView):
         return articles.select_related("author", "medical_reviewer")
 
     def get(self, request, *args, **kwargs):
+        shared_key = whole_page_cache.key_for(request, kwargs["slug"]) if whole_page_cache.is_shared(request) else None
+        if shared_key and (cached := whole_page_cache.cached_response(request, shared_key)):
+            return cached
         try:
             self.object = self.get_object()
         except Http404:
@@ -47,13 +52,19 @@ class ArticleDetailView(DetailView):
             if renamed is None:
                 raise
             return HttpResponsePermanentRedirect(renamed.get_absolute_url())
+        comments_seen = comments_version(self.object.pk)
         etag = page_etag(self.object, request, extra=request.COOKIES.get("comment_author", ""))
         if etag in request.headers.get("If-None-Match", ""):
             not_modified = HttpResponseNotModified()
             not_modified["ETag"] = etag
             return not_modified
-        response = self.render_to_response(self.get_context_data(object=self.object))
+        context = self.get_context_data(object=self.object)
+        response = self.render_to_response(context)
         response["ETag"] = etag
+        if shared_key and not context["is_preview"]:
+            response.add_post_render_callback(
+                lambda rendered: whole_page_cache.store(shared_key, self.object.pk, comments_seen, rendered)
+            )
         return response
 
     def get_context_data(self, **kwargs):

@@ -67,6 +67,7 @@ def server_env(workdir: Path, *, no_cache: bool = False) -> dict:
         ALLOWED_HOSTS="127.0.0.1,localhost,testserver",
         SQLITE_PATH=str(workdir / "bench.sqlite3"),
         MEDIA_ROOT=str(workdir / "media"),
+        CACHE_DIR=str(workdir / "cache"),
         # The posting test measures throughput and loss, not the bot defences.
         COMMENTS_RATE_LIMIT="off",
         COMMENTS_MIN_FILL_SECONDS="0",

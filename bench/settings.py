@@ -9,4 +9,5 @@ from infusion_site.settings import *  # noqa: F403
 
 ROOT_URLCONF = "bench.urls"
 if os.environ.get("BENCH_NO_CACHE") == "1":
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    DUMMY = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    CACHES = {"default": DUMMY, "pages": DUMMY}

@@ -23,9 +23,9 @@ class WebAddressField(forms.URLField):
     default_error_messages = {"invalid": "Enter a web address starting with http:// or https://."}
 
 
-def form_timestamp(article) -> str:
+def form_timestamp(article_id: int) -> str:
     """A signed token saying which article's form this is and when it was shown."""
-    return signing.dumps({"article": article.pk, "shown": time.time()}, salt=TIMESTAMP_SALT)
+    return signing.dumps({"article": article_id, "shown": time.time()}, salt=TIMESTAMP_SALT)
 
 
 class CommentForm(forms.Form):
@@ -57,7 +57,7 @@ class CommentForm(forms.Form):
     def __init__(self, *args, article, **kwargs):
         super().__init__(*args, **kwargs)
         self.article = article
-        self.fields["timestamp"].initial = form_timestamp(article)
+        self.fields["timestamp"].initial = form_timestamp(article.pk)
 
     def clean_body(self):
         body = self.cleaned_data["body"]

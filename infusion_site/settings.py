@@ -111,14 +111,32 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 20,
     }
 
-# REDIS_URL (redis://127.0.0.1:6379/0) puts the cache, the comment flood counters and the
-# sessions in Redis, shared by every worker; without it, a cache local to each process.
+# Two caches. "default" is shared by every worker: the versions that retire cached pages, the
+# comment flood counters, the discussion settings and the site name. REDIS_URL
+# (redis://127.0.0.1:6379/0) puts it, and the sessions, in Redis. Without Redis, production
+# keeps it in files under CACHE_DIR, which every worker on the machine reads; debug mode (one
+# process) in memory. "pages" holds rendered HTML under keys that carry those versions, so each
+# worker keeps it in its own memory: an edit changes the version, and no worker serves the old
+# page again.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    SHARED_CACHE = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+elif DEBUG:
+    SHARED_CACHE = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"}
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    SHARED_CACHE = {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+    }
+CACHES = {
+    "default": SHARED_CACHE,
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_ENTRIES", "500"))},
+    },
+}
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 

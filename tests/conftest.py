@@ -6,7 +6,7 @@ import io
 import pytest
 from django.contrib.auth.models import Group, Permission, User
 from django.contrib.sites.models import Site
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 
 from articles.models import FAQ, Article, Section, Takeaway
@@ -18,10 +18,12 @@ GUIDE_SLUG = "what-is-ketamine-infusion-used-for"
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with an empty cache: cached settings and counters outlive a rolled-back database."""
-    cache.clear()
+    """Each test starts with empty caches: cached settings and counters outlive a rolled-back database."""
+    for each in caches.all():
+        each.clear()
     yield
-    cache.clear()
+    for each in caches.all():
+        each.clear()
 
 
 @pytest.fixture
@@ -100,7 +102,7 @@ def comment_form_data(article, **overrides) -> dict:
         "body": "Thank you, this answered my question.",
         "parent": "",
         "homepage": "",
-        "timestamp": form_timestamp(article),
+        "timestamp": form_timestamp(article.pk),
     }
     return data | overrides
 

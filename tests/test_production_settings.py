@@ -125,3 +125,13 @@ def test_the_suite_runs_on_the_database_and_cache_the_environment_names(db):
     assert connection.vendor == expected_vendor
     expected_cache = "RedisCache" if os.environ.get("REDIS_URL") else "LocMemCache"
     assert type(caches["default"]).__name__ == expected_cache
+
+
+def test_without_redis_production_shares_its_cache_in_files_and_keeps_pages_per_worker():
+    shared, pages = settings_value(
+        "[settings.CACHES['default']['BACKEND'], settings.CACHES['pages']['BACKEND']]", **PRODUCTION_ENV
+    )
+    assert shared == "django.core.cache.backends.filebased.FileBasedCache"
+    assert pages == "django.core.cache.backends.locmem.LocMemCache"
+    debug_shared = settings_value("settings.CACHES['default']['BACKEND']", DJANGO_DEBUG="1")
+    assert debug_shared == "django.core.cache.backends.locmem.LocMemCache"

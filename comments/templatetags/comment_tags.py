@@ -4,7 +4,7 @@ import json
 import re
 
 from django import template
-from django.core.cache import cache
+from django.core.cache import caches
 from django.template.loader import render_to_string
 
 from articles.page_cache import comments_version, content_version
@@ -44,7 +44,7 @@ def comment_section(context, article):
     # waiting comment: then it is rendered for this request alone.
     shared = reply_to is None and unapproved_id is None and re.fullmatch(r"[0-9]{0,4}", page_number or "")
     key = f"comments:list:{content_version()}:{comments_version(article.pk)}:{article.pk}:{page_number}:{accepting}"
-    thread_list = cache.get(key) if shared else None
+    thread_list = caches["pages"].get(key) if shared else None
     form_in_thread = False
     if thread_list is None:
         threads = thread_page(
@@ -58,7 +58,7 @@ def comment_section(context, article):
             request=request,
         )
         if shared:
-            cache.set(key, thread_list, timeout=LIST_TIMEOUT_SECONDS)
+            caches["pages"].set(key, thread_list, timeout=LIST_TIMEOUT_SECONDS)
     return {**section, "thread_list": thread_list, "form_in_thread": form_in_thread}
 
 

@@ -1,0 +1,100 @@
+"""Whole article pages for readers who carry nothing personal, served without rendering.
+
+A reader with no session, no cookie but the CSRF one and no query string sees the same page
+as every other such reader, except for the values of a few hidden inputs: the CSRF token,
+and what other apps register (the comment form's signed timestamp). The page is kept in
+the worker's "pages" cache with those values cut out, and each request gets fresh ones. The
+key carries the content version and the clock bucket, and the stored page its comment
+version, so an edit or a moderation decision retires it in every worker at once.
+
+Anyone else (signed in, remembered comment details, `?replytocom=`, a waiting comment's
+`?unapproved=` link, a preview) gets the page rendered for them alone.
+"""
+
+import hashlib
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.cache import caches
+from django.http import HttpResponse, HttpResponseNotModified
+from django.middleware.csrf import get_token
+from django.utils.html import escape
+
+from .page_cache import BODY_TIMEOUT_SECONDS, comments_version, content_version
+
+# Hidden input name -> its value for this request and article (request, article id).
+PERSONAL_INPUTS: dict[str, Callable[[object, int], str]] = {
+    "csrfmiddlewaretoken": lambda request, article_id: get_token(request),
+}
+_HIDDEN_INPUT_VALUE = re.compile(r'<input type="hidden" name="([\w-]+)" value="([^"]*)"')
+
+
+def register_personal_input(name: str, value: Callable[[object, int], str]) -> None:
+    """Declare a hidden input whose value differs per reader: it is filled in per request."""
+    PERSONAL_INPUTS[name] = value
+
+
+@dataclass(frozen=True)
+class StoredPage:
+    article_id: int
+    comments_version: str
+    etag: str
+    # Text and input names in turn: text, name, text, name, ..., text.
+    parts: tuple[str, ...]
+
+    def response(self, request) -> HttpResponse:
+        if self.etag in request.headers.get("If-None-Match", ""):
+            not_modified = HttpResponseNotModified()
+            not_modified["ETag"] = self.etag
+            return not_modified
+        pieces = list(self.parts)
+        for index in range(1, len(pieces), 2):
+            pieces[index] = escape(PERSONAL_INPUTS[pieces[index]](request, self.article_id))
+        response = HttpResponse("".join(pieces))
+        response["ETag"] = self.etag
+        return response
+
+
+def is_shared(request) -> bool:
+    """Whether this request's page is the one every reader without cookies gets."""
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.META.get("QUERY_STRING")
+        and set(request.COOKIES) <= {settings.CSRF_COOKIE_NAME}
+        and not request.user.is_authenticated
+    )
+
+
+def key_for(request, slug: str) -> str:
+    """Where this address's shared page is kept; taken before rendering, so an edit made
+    meanwhile leaves the page under a key nobody asks for again."""
+    bucket = int(time.time() // BODY_TIMEOUT_SECONDS)
+    # The host and scheme appear in the canonical link: a site reached by two names keeps two.
+    address = hashlib.sha256(f"{request.scheme}://{request.get_host()}/{slug}".encode()).hexdigest()[:32]
+    return f"articles:page:{content_version()}:{bucket}:{address}"
+
+
+def cached_response(request, key: str) -> HttpResponse | None:
+    """The stored page, filled in for this reader; None if there is none or it is retired."""
+    page = caches["pages"].get(key)
+    if page is None or page.comments_version != comments_version(page.article_id):
+        return None
+    return page.response(request)
+
+
+def store(key: str, article_id: int, comments_version_seen: str, response) -> None:
+    """Keep a rendered 200 page for the next readers, its personal values cut out."""
+    if response.status_code != 200:
+        return
+    html = response.content.decode(response.charset)
+    parts, start = [], 0
+    for match in _HIDDEN_INPUT_VALUE.finditer(html):
+        if match.group(1) in PERSONAL_INPUTS:
+            parts += [html[start : match.start(2)], match.group(1)]
+            start = match.end(2)
+    parts.append(html[start:])
+    page = StoredPage(article_id, comments_version_seen, response["ETag"], tuple(parts))
+    caches["pages"].set(key, page, timeout=BODY_TIMEOUT_SECONDS)

@@ -1,0 +1,71 @@
+"""Under gunicorn with several workers, an edit or a moderation decision reaches every worker at once.
+
+Each worker keeps rendered pages in its own memory; the versions that retire them are in the
+shared cache (files without Redis, as `make serve` runs). The edits here come from another
+process, as they would from an editor's request served by another worker.
+"""
+
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(PROJECT))
+from bench.run import ARTICLE, Server, manage, request, server_env  # noqa: E402
+
+WORKERS = 3
+
+
+def pages(port: int) -> list[str]:
+    """The article as many readers at once get it: more than there are workers, so every worker answers."""
+
+    def one(_):
+        return request(port, "GET", ARTICLE)[2].decode()
+
+    with ThreadPoolExecutor(max_workers=WORKERS * 3) as pool:
+        return list(pool.map(one, range(WORKERS * 15)))
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    workdir = tmp_path_factory.mktemp("workers")
+    # Its own SQLite and file cache, even in the PostgreSQL + Redis pass: this is the default set-up.
+    env = {k: v for k, v in server_env(workdir).items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    env |= {"CACHE_DIR": str(workdir / "cache"), "WEB_CONCURRENCY": str(WORKERS)}
+    manage(env, "migrate", "--no-input")
+    manage(env, "collectstatic", "--no-input")
+    manage(env, "load_guide")
+    with Server(env) as server:
+        yield env, server.port
+
+
+def test_an_edit_reaches_every_worker(site):
+    env, port = site
+    assert all("Understanding Ketamine" in body for body in pages(port))  # every worker has the page cached
+    manage(
+        env,
+        "shell",
+        "--no-imports",
+        "-c",
+        "from articles.models import Section; s = Section.objects.get(heading='Understanding Ketamine'); "
+        "s.heading = 'Ketamine, explained'; s.save()",
+    )
+    bodies = pages(port)
+    assert all("Ketamine, explained" in body for body in bodies)
+
+
+def test_an_approved_comment_reaches_every_worker(site):
+    env, port = site
+    assert not any("Seen everywhere" in body for body in pages(port))
+    manage(
+        env,
+        "shell",
+        "--no-imports",
+        "-c",
+        "from articles.models import Article; from comments.models import Comment; "
+        "Comment.objects.create(article=Article.objects.get(), name='Ann', email='a@example.com', "
+        "body='Seen everywhere.', status='approved')",
+    )
+    assert all("Seen everywhere." in body for body in pages(port))
