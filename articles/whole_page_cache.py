@@ -42,8 +42,8 @@ class StoredPage:
     article_id: int
     comments_version: str
     etag: str
-    # Text and input names in turn: text, name, text, name, ..., text.
-    parts: tuple[str, ...]
+    # Encoded text and input names in turn: text, name, text, name, ..., text.
+    parts: tuple[bytes | str, ...]
 
     def response(self, request) -> HttpResponse:
         if self.etag in request.headers.get("If-None-Match", ""):
@@ -52,8 +52,8 @@ class StoredPage:
             return not_modified
         pieces = list(self.parts)
         for index in range(1, len(pieces), 2):
-            pieces[index] = escape(PERSONAL_INPUTS[pieces[index]](request, self.article_id))
-        response = HttpResponse("".join(pieces))
+            pieces[index] = escape(PERSONAL_INPUTS[pieces[index]](request, self.article_id)).encode()
+        response = HttpResponse(b"".join(pieces))
         response["ETag"] = self.etag
         return response
 
@@ -93,8 +93,8 @@ def store(key: str, article_id: int, comments_version_seen: str, response) -> No
     parts, start = [], 0
     for match in _HIDDEN_INPUT_VALUE.finditer(html):
         if match.group(1) in PERSONAL_INPUTS:
-            parts += [html[start : match.start(2)], match.group(1)]
+            parts += [html[start : match.start(2)].encode(), match.group(1)]
             start = match.end(2)
-    parts.append(html[start:])
+    parts.append(html[start:].encode())
     page = StoredPage(article_id, comments_version_seen, response["ETag"], tuple(parts))
     caches["pages"].set(key, page, timeout=BODY_TIMEOUT_SECONDS)

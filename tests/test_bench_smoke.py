@@ -23,9 +23,10 @@ def test_the_benchmark_runs_and_loses_no_comment(tmp_path):
     )
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-2000:]
     results = json.loads(output.read_text())
-    for run in ("floor", "article_uncached", "article_cached", "article_304"):
+    for run in ("floor", "article_uncached", "article_cached", "article_cached_returning", "article_304"):
         assert results[run]["requests"] > 0
     assert results["floor"]["statuses"] == {"200": results["floor"]["requests"]}
     posting = results["posting"]
     assert posting["accepted"] == posting["in_database"] == posting["posts"]
     assert "x floor" in result.stdout
+    assert results["queries_per_page_view"]["shared_page"] == 0
