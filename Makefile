@@ -67,4 +67,4 @@ bench: $(VENV)/.dev-installed ## Load benchmark against gunicorn (not part of ma
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache
+	rm -rf $(VENV) .pytest_cache .ruff_cache var

@@ -335,6 +335,19 @@ def test_a_forged_forwarded_for_header_does_not_escape_the_limit(client, guide, 
     assert response.status_code == 429
 
 
+def test_the_limit_holds_with_the_file_cache_production_uses_without_redis(
+    client, guide, flood_limit, settings, tmp_path
+):
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(tmp_path)},
+    }
+    for number in range(3):
+        assert post(client, guide, body=f"Filed {number}").status_code == 302
+    assert post(client, guide, body="Filed, one too many.").status_code == 429
+    assert list(tmp_path.iterdir())  # the counter is in the shared files, not in this process
+
+
 def test_off_disables_the_flood_limit(client, guide, settings):
     settings.COMMENTS_RATE_LIMIT = "off"
     for number in range(8):
