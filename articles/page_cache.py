@@ -16,6 +16,7 @@ import time
 import uuid
 
 from django.core.cache import cache, caches
+from django.db import transaction
 from django.db.models import Prefetch, prefetch_related_objects
 from django.template.loader import render_to_string
 
@@ -42,8 +43,22 @@ def content_version() -> str:
     return _version(CONTENT_VERSION_KEY)
 
 
+def _bump(key: str) -> None:
+    """A new version now, and another when the transaction commits.
+
+    A page rendered between the two still read the old rows (the change was not committed)
+    but would be kept under the new version; the second bump retires it.
+    """
+
+    def bump():
+        cache.set(key, uuid.uuid4().hex, timeout=None)
+
+    bump()
+    transaction.on_commit(bump)
+
+
 def bump_content_version(**signal_kwargs) -> None:
-    cache.set(CONTENT_VERSION_KEY, uuid.uuid4().hex, timeout=None)
+    _bump(CONTENT_VERSION_KEY)
 
 
 def comments_version(article_id: int) -> str:
@@ -51,7 +66,7 @@ def comments_version(article_id: int) -> str:
 
 
 def bump_comments_version(article_id: int) -> None:
-    cache.set(f"articles:comments-version:{article_id}", uuid.uuid4().hex, timeout=None)
+    _bump(f"articles:comments-version:{article_id}")
 
 
 def page_etag(article: Article, request, *, extra: str = "") -> str:

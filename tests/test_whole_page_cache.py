@@ -147,3 +147,16 @@ def test_a_renamed_site_shows_in_every_worker(guide):
     html = Client().get(guide.get_absolute_url()).content.decode()
     assert "Renamed Clinic" in html
     assert "Ketamine Infusion |" not in html
+
+
+def test_a_page_rendered_before_the_change_committed_is_retired_at_commit(
+    guide, make_comment, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        make_comment(guide, body="Committed later.")
+        # Another worker renders now: it cannot see the uncommitted comment, yet stores its page
+        # under the version the save just set.
+        during = comments_version(guide.pk)
+    for callback in callbacks:
+        callback()
+    assert comments_version(guide.pk) != during
