@@ -194,3 +194,25 @@ def test_reply_still_opens_the_form_under_a_comment_after_a_refused_post(page, g
     assert reply.evaluate("link => new URL(link.href).pathname") == guide.get_absolute_url()
     reply.click()
     expect(page.locator(f"li#comment-{question_id} > #respond")).to_be_visible()
+
+
+def test_a_new_reader_posts_from_the_page_every_new_reader_shares(open_page, guide, live_server):
+    """The second new reader gets the page from the cache, with a CSRF token and timestamp of their own."""
+    from urllib.parse import urlsplit
+
+    from django.core.cache import caches
+    from django.test import RequestFactory
+
+    from articles.whole_page_cache import StoredPage, key_for
+
+    first = open_page()
+    first.goto(guide.get_absolute_url())
+    as_the_browser_asked = RequestFactory().get(guide.get_absolute_url(), HTTP_HOST=urlsplit(live_server.url).netloc)
+    assert isinstance(caches["pages"].get(key_for(as_the_browser_asked, guide.slug)), StoredPage)
+
+    second = open_page()
+    second.goto(guide.get_absolute_url())
+    post_comment(second, name="Cy Reader", email="cy@example.com", text="Posted from the shared page.")
+    mine = comment(second, landed_comment_id(second))
+    expect(mine.locator(".comment-text")).to_have_text("Posted from the shared page.")
+    expect(mine.get_by_role("status")).to_have_text(AWAITING)
