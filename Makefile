@@ -63,8 +63,11 @@ test: lint ## Lint, check migrations, run the whole suite (browser journeys incl
 test-services: $(VENV)/.dev-installed ## The suite again on throw-away PostgreSQL and Redis (Debian packages)
 	tools/with-services $(BIN)/python -m pytest
 
-bench: $(VENV)/.dev-installed ## Load benchmark against gunicorn (not part of make test); writes bench/results.json
+bench: $(VENV)/.dev-installed ## Load benchmark against gunicorn (not part of make test); writes bench/results*.json
 	$(BIN)/python bench/run.py
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && command -v redis-server >/dev/null; then \
+	  tools/with-services $(BIN)/python bench/run.py --output bench/results-services.json; \
+	else echo "make bench: PostgreSQL or Redis is not installed here; measured on SQLite only."; fi
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache var

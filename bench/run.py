@@ -84,9 +84,9 @@ def server_env(workdir: Path, *, no_cache: bool = False) -> dict:
 
 
 def manage(env: dict, *args: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=PROJECT, env=env, check=True, capture_output=True, text=True
-    )
+    result = subprocess.run([sys.executable, "manage.py", *args], cwd=PROJECT, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError(f"manage.py {' '.join(args[:1])} failed:\n{result.stderr[-3000:]}")
     return result.stdout
 
 
