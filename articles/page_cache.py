@@ -61,15 +61,29 @@ def bump_content_version(**signal_kwargs) -> None:
     _bump(CONTENT_VERSION_KEY)
 
 
+def _comments_key(article_id: int) -> str:
+    return f"articles:comments-version:{article_id}"
+
+
 def comments_version(article_id: int) -> str:
-    return _version(f"articles:comments-version:{article_id}")
+    return _version(_comments_key(article_id))
 
 
 def bump_comments_version(article_id: int) -> None:
-    _bump(f"articles:comments-version:{article_id}")
+    _bump(_comments_key(article_id))
 
 
-def page_etag(article: Article, request, *, extra: str = "") -> str:
+def page_versions(article_id: int) -> tuple[str, str]:
+    """The content and the comment version of an article's page, in one trip to the shared cache."""
+    comments_key = _comments_key(article_id)
+    found = cache.get_many([CONTENT_VERSION_KEY, comments_key])
+    return (
+        found.get(CONTENT_VERSION_KEY) or _version(CONTENT_VERSION_KEY),
+        found.get(comments_key) or _version(comments_key),
+    )
+
+
+def page_etag(request, *, versions: tuple[str, str], extra: str = "") -> str:
     """What a reader's copy of an article page depends on: if all of it is unchanged, 304.
 
     The content and comment versions, who asks (staff see previews), what the reader's
@@ -77,8 +91,7 @@ def page_etag(article: Article, request, *, extra: str = "") -> str:
     with time alone (scheduled articles going live, comments closing by age).
     """
     parts = [
-        content_version(),
-        comments_version(article.pk),
+        *versions,
         str(request.user.pk or "anonymous"),
         extra,
         str(int(time.time() // BODY_TIMEOUT_SECONDS)),

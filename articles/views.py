@@ -4,7 +4,7 @@ from django.views.generic import DetailView, ListView
 
 from . import whole_page_cache
 from .models import Article
-from .page_cache import article_body, comments_version, page_etag
+from .page_cache import article_body, page_etag, page_versions
 
 
 class ArticleListView(ListView):
@@ -52,8 +52,8 @@ class ArticleDetailView(DetailView):
             if renamed is None:
                 raise
             return HttpResponsePermanentRedirect(renamed.get_absolute_url())
-        comments_seen = comments_version(self.object.pk)
-        etag = page_etag(self.object, request, extra=request.COOKIES.get("comment_author", ""))
+        versions_seen = page_versions(self.object.pk)
+        etag = page_etag(request, versions=versions_seen, extra=request.COOKIES.get("comment_author", ""))
         if etag in request.headers.get("If-None-Match", ""):
             not_modified = HttpResponseNotModified()
             not_modified["ETag"] = etag
@@ -63,7 +63,7 @@ class ArticleDetailView(DetailView):
         response["ETag"] = etag
         if shared_key and not context["is_preview"]:
             response.add_post_render_callback(
-                lambda rendered: whole_page_cache.store(shared_key, self.object.pk, comments_seen, rendered)
+                lambda rendered: whole_page_cache.store(shared_key, self.object.pk, versions_seen, rendered)
             )
         return response
 

@@ -4,8 +4,9 @@ A reader with no session, no cookie but the CSRF one and no query string sees th
 as every other such reader, except for the values of a few hidden inputs: the CSRF token,
 and what other apps register (the comment form's signed timestamp). The page is kept in
 the worker's "pages" cache with those values cut out, and each request gets fresh ones. The
-key carries the content version and the clock bucket, and the stored page its comment
-version, so an edit or a moderation decision retires it in every worker at once.
+key carries the clock bucket, and the stored page the content and comment versions it was
+rendered under: they are checked against the shared cache in one trip on every request, so
+an edit or a moderation decision retires it in every worker at once.
 
 Anyone else (signed in, remembered comment details, `?replytocom=`, a waiting comment's
 `?unapproved=` link, a preview) gets the page rendered for them alone.
@@ -23,7 +24,7 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.middleware.csrf import get_token
 from django.utils.html import escape
 
-from .page_cache import BODY_TIMEOUT_SECONDS, comments_version, content_version
+from .page_cache import BODY_TIMEOUT_SECONDS, page_versions
 
 # Hidden input name -> its value for this request and article (request, article id).
 PERSONAL_INPUTS: dict[str, Callable[[object, int], str]] = {
@@ -40,7 +41,7 @@ def register_personal_input(name: str, value: Callable[[object, int], str]) -> N
 @dataclass(frozen=True)
 class StoredPage:
     article_id: int
-    comments_version: str
+    versions: tuple[str, str]  # content, comments (page_cache.page_versions)
     etag: str
     # Encoded text and input names in turn: text, name, text, name, ..., text.
     parts: tuple[bytes | str, ...]
@@ -69,24 +70,27 @@ def is_shared(request) -> bool:
 
 
 def key_for(request, slug: str) -> str:
-    """Where this address's shared page is kept; taken before rendering, so an edit made
-    meanwhile leaves the page under a key nobody asks for again."""
+    """Where this address's shared page is kept."""
     bucket = int(time.time() // BODY_TIMEOUT_SECONDS)
     # The host and scheme appear in the canonical link: a site reached by two names keeps two.
     address = hashlib.sha256(f"{request.scheme}://{request.get_host()}/{slug}".encode()).hexdigest()[:32]
-    return f"articles:page:{content_version()}:{bucket}:{address}"
+    return f"articles:page:{bucket}:{address}"
 
 
 def cached_response(request, key: str) -> HttpResponse | None:
     """The stored page, filled in for this reader; None if there is none or it is retired."""
     page = caches["pages"].get(key)
-    if page is None or page.comments_version != comments_version(page.article_id):
+    if page is None or page.versions != page_versions(page.article_id):
         return None
     return page.response(request)
 
 
-def store(key: str, article_id: int, comments_version_seen: str, response) -> None:
-    """Keep a rendered 200 page for the next readers, its personal values cut out."""
+def store(key: str, article_id: int, versions_seen: tuple[str, str], response) -> None:
+    """Keep a rendered 200 page for the next readers, its personal values cut out.
+
+    `versions_seen` are the versions read before rendering: a change made meanwhile makes
+    them differ from the current ones, and the page is never served.
+    """
     if response.status_code != 200:
         return
     html = response.content.decode(response.charset)
@@ -96,5 +100,5 @@ def store(key: str, article_id: int, comments_version_seen: str, response) -> No
             parts += [html[start : match.start(2)].encode(), match.group(1)]
             start = match.end(2)
     parts.append(html[start:].encode())
-    page = StoredPage(article_id, comments_version_seen, response["ETag"], tuple(parts))
+    page = StoredPage(article_id, versions_seen, response["ETag"], tuple(parts))
     caches["pages"].set(key, page, timeout=BODY_TIMEOUT_SECONDS)

@@ -7,7 +7,7 @@ from django import template
 from django.core.cache import caches
 from django.template.loader import render_to_string
 
-from articles.page_cache import comments_version, content_version
+from articles.page_cache import page_versions
 
 from ..forms import CommentForm
 from ..models import Comment, DiscussionSettings
@@ -43,7 +43,8 @@ def comment_section(context, article):
     # The list is the same for every reader unless it carries a reply form or an author's
     # waiting comment: then it is rendered for this request alone.
     shared = reply_to is None and unapproved_id is None and re.fullmatch(r"[0-9]{0,4}", page_number or "")
-    key = f"comments:list:{content_version()}:{comments_version(article.pk)}:{article.pk}:{page_number}:{accepting}"
+    content, comments = page_versions(article.pk)
+    key = f"comments:list:{content}:{comments}:{article.pk}:{page_number}:{accepting}"
     thread_list = caches["pages"].get(key) if shared else None
     form_in_thread = False
     if thread_list is None:
