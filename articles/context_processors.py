@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.sites.models import Site
 from django.core.cache import cache
+from django.db import transaction
 
 SITE_NAME_KEY = "sites:current-name"
 
@@ -20,4 +21,7 @@ def site_name(request):
 
 
 def forget_site_name(**signal_kwargs) -> None:
+    """Drop the cached name now, and again at commit: a worker that read the old name in between
+    would otherwise put it back for good."""
     cache.delete(SITE_NAME_KEY)
+    transaction.on_commit(lambda: cache.delete(SITE_NAME_KEY))

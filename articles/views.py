@@ -63,7 +63,7 @@ class ArticleDetailView(DetailView):
         response["ETag"] = etag
         if shared_key and not context["is_preview"]:
             response.add_post_render_callback(
-                lambda rendered: whole_page_cache.store(shared_key, self.object.pk, versions_seen, rendered)
+                lambda rendered: whole_page_cache.store(request, shared_key, self.object.pk, versions_seen, rendered)
             )
         return response
 

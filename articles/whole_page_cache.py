@@ -13,6 +13,7 @@ Anyone else (signed in, remembered comment details, `?replytocom=`, a waiting co
 """
 
 import hashlib
+import logging
 import re
 import time
 from collections.abc import Callable
@@ -21,12 +22,15 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import caches
 from django.http import HttpResponse, HttpResponseNotModified
-from django.middleware.csrf import get_token
+
+# Django's own check that a masked token belongs to a secret (private, pinned with Django).
+from django.middleware.csrf import CSRF_TOKEN_LENGTH, _does_token_match, get_token
 from django.utils.html import escape
 
 from .page_cache import BODY_TIMEOUT_SECONDS, page_versions
 
 # Hidden input name -> its value for this request and article (request, article id).
+logger = logging.getLogger(__name__)
 PERSONAL_INPUTS: dict[str, Callable[[object, int], str]] = {
     "csrfmiddlewaretoken": lambda request, article_id: get_token(request),
 }
@@ -85,11 +89,13 @@ def cached_response(request, key: str) -> HttpResponse | None:
     return page.response(request)
 
 
-def store(key: str, article_id: int, versions_seen: tuple[str, str], response) -> None:
+def store(request, key: str, article_id: int, versions_seen: tuple[str, str], response) -> None:
     """Keep a rendered 200 page for the next readers, its personal values cut out.
 
     `versions_seen` are the versions read before rendering: a change made meanwhile makes
-    them differ from the current ones, and the page is never served.
+    them differ from the current ones, and the page is never served. A page that still
+    holds this reader's CSRF token anywhere else (a template that renders it another way)
+    is not kept: it would hand the token to every reader.
     """
     if response.status_code != 200:
         return
@@ -97,8 +103,21 @@ def store(key: str, article_id: int, versions_seen: tuple[str, str], response) -
     parts, start = [], 0
     for match in _HIDDEN_INPUT_VALUE.finditer(html):
         if match.group(1) in PERSONAL_INPUTS:
-            parts += [html[start : match.start(2)].encode(), match.group(1)]
+            parts += [html[start : match.start(2)], match.group(1)]
             start = match.end(2)
-    parts.append(html[start:].encode())
-    page = StoredPage(article_id, versions_seen, response["ETag"], tuple(parts))
-    caches["pages"].set(key, page, timeout=BODY_TIMEOUT_SECONDS)
+    parts.append(html[start:])
+    if _holds_csrf_token("".join(parts[::2]), request):
+        logger.warning("Article page not cached: it shows a CSRF token outside the form's hidden input.")
+        return
+    encoded = tuple(part.encode() if number % 2 == 0 else part for number, part in enumerate(parts))
+    caches["pages"].set(
+        key, StoredPage(article_id, versions_seen, response["ETag"], encoded), timeout=BODY_TIMEOUT_SECONDS
+    )
+
+
+def _holds_csrf_token(text: str, request) -> bool:
+    secret = request.META.get("CSRF_COOKIE")
+    if "csrfmiddlewaretoken" in text.replace('name="csrfmiddlewaretoken" value=""', ""):
+        return True
+    candidates = re.findall(rf"(?<![A-Za-z0-9])[A-Za-z0-9]{{{CSRF_TOKEN_LENGTH}}}(?![A-Za-z0-9])", text)
+    return bool(secret) and any(_does_token_match(candidate, secret) for candidate in candidates)

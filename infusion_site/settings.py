@@ -128,6 +128,8 @@ else:
     SHARED_CACHE = {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+        # Above this, Django deletes a random third of the files (versions among them).
+        "OPTIONS": {"MAX_ENTRIES": 10_000},
     }
 CACHES = {
     "default": SHARED_CACHE,

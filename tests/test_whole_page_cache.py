@@ -5,11 +5,15 @@ import re
 import pytest
 from django.contrib.sites.models import SITE_CACHE, Site
 from django.core import signing
+from django.core.cache import caches
 from django.db import connection
-from django.test import Client
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.test import Client, RequestFactory, TestCase
 from django.test.utils import CaptureQueriesContext
 
-from articles.page_cache import bump_comments_version, comments_version
+from articles.page_cache import bump_comments_version, comments_version, page_versions
+from articles.whole_page_cache import key_for, store
 from comments.forms import TIMESTAMP_SALT
 from comments.models import Comment
 
@@ -105,9 +109,11 @@ def test_a_lost_comment_version_never_comes_back_to_an_old_value(db):
     "personal",
     [
         {"cookies": {"comment_author": '{"name": "Remembered Ann"}'}},
+        {"cookies": {"sessionid": "abc"}},
+        {"cookies": {"messages": "x"}},
         {"query": {"utm_source": "newsletter"}},
     ],
-    ids=["remembered author", "query string"],
+    ids=["remembered author", "session", "messages", "query string"],
 )
 def test_a_reader_with_anything_personal_gets_their_own_page(guide, personal):
     warm(guide)
@@ -116,7 +122,7 @@ def test_a_reader_with_anything_personal_gets_their_own_page(guide, personal):
         client.cookies[name] = value
     queries, html = queries_for(client, guide, personal.get("query"))
     assert queries >= 1  # rendered for this reader, not taken from the shared page
-    if "cookies" in personal:
+    if "comment_author" in personal.get("cookies", {}):
         assert 'value="Remembered Ann"' in html
     assert 'value="Remembered Ann"' not in Client().get(guide.get_absolute_url()).content.decode()
 
@@ -149,14 +155,82 @@ def test_a_renamed_site_shows_in_every_worker(guide):
     assert "Ketamine Infusion |" not in html
 
 
-def test_a_page_rendered_before_the_change_committed_is_retired_at_commit(
-    guide, make_comment, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks() as callbacks:
-        make_comment(guide, body="Committed later.")
-        # Another worker renders now: it cannot see the uncommitted comment, yet stores its page
-        # under the version the save just set.
-        during = comments_version(guide.pk)
+@pytest.mark.parametrize("change", ["comment", "edit"])
+def test_a_page_rendered_before_the_change_committed_is_retired_at_commit(guide, make_comment, change):
+    key = key_for(RequestFactory().get(guide.get_absolute_url()), guide.slug)
+    with TestCase.captureOnCommitCallbacks() as callbacks:
+        if change == "comment":
+            make_comment(guide, body="Committed later.")
+        else:
+            guide.summary = "Committed later."
+            guide.save()
+        # Another worker renders now: it cannot see the uncommitted change, yet keeps its
+        # page under the versions the save just set.
+        old_page = HttpResponse("<p>The page before the change.</p>")
+        old_page["ETag"] = '"before"'
+        store(RequestFactory().get("/"), key, guide.pk, page_versions(guide.pk), old_page)
+        assert b"before the change" in Client().get(guide.get_absolute_url()).content
     for callback in callbacks:
         callback()
-    assert comments_version(guide.pk) != during
+    html = Client().get(guide.get_absolute_url()).content.decode()
+    assert "before the change" not in html
+    assert "Committed later." in html
+
+
+def test_a_page_that_shows_the_csrf_token_anywhere_else_is_never_kept(guide):
+    reader = RequestFactory().get(guide.get_absolute_url())
+    key = key_for(reader, guide.slug)
+    leaky = HttpResponse(
+        f'<input type="hidden" name="csrfmiddlewaretoken" value="{get_token(reader)}">'
+        f'<div data-token="{get_token(reader)}"></div>'
+    )
+    leaky["ETag"] = '"leaky"'
+    store(reader, key, guide.pk, page_versions(guide.pk), leaky)
+    assert caches["pages"].get(key) is None
+    reordered = HttpResponse(f'<input name="csrfmiddlewaretoken" type="hidden" value="{get_token(reader)}">')
+    reordered["ETag"] = '"reordered"'
+    store(reader, key, guide.pk, page_versions(guide.pk), reordered)
+    assert caches["pages"].get(key) is None
+
+
+def test_redirects_and_missing_pages_are_never_kept(guide):
+    old_slug = guide.slug
+    guide.slug = "ketamine-infusion-uses"
+    guide.save()
+    assert Client().get(f"/articles/{old_slug}/").status_code == 301
+    assert Client().get("/articles/no-such-article/").status_code == 404
+    for slug in (old_slug, "no-such-article"):
+        assert caches["pages"].get(key_for(RequestFactory().get("/"), slug)) is None
+
+
+def test_a_head_request_is_answered_from_the_cached_page(guide, django_assert_max_num_queries):
+    warm(guide)
+    with django_assert_max_num_queries(0):
+        response = Client().head(guide.get_absolute_url())
+    assert response.status_code == 200
+    assert response["ETag"]
+
+
+def test_a_cached_page_without_a_form_sets_no_csrf_cookie(guide):
+    guide.comments_open = False
+    guide.save()
+    warm(guide)
+    reader = Client()
+    response = reader.get(guide.get_absolute_url())
+    assert "Comments are closed." in response.content.decode()
+    assert "csrftoken" not in response.cookies
+
+
+def test_a_site_name_read_before_the_rename_committed_is_dropped_at_commit(guide):
+    from django.core.cache import cache
+
+    from articles.context_processors import SITE_NAME_KEY
+
+    site = Site.objects.get_current()
+    with TestCase.captureOnCommitCallbacks() as callbacks:
+        site.name = "Renamed Clinic"
+        site.save()
+        cache.set(SITE_NAME_KEY, "Ketamine Infusion")  # another worker read the uncommitted old name
+    for callback in callbacks:
+        callback()
+    assert "Renamed Clinic" in Client().get(guide.get_absolute_url()).content.decode()

@@ -56,9 +56,8 @@ def test_an_edit_reaches_every_worker(site):
     assert all("Ketamine, explained" in body for body in bodies)
 
 
-def test_an_approved_comment_reaches_every_worker(site):
+def test_a_moderation_action_reaches_every_worker(site):
     env, port = site
-    assert not any("Seen everywhere" in body for body in pages(port))
     manage(
         env,
         "shell",
@@ -66,6 +65,30 @@ def test_an_approved_comment_reaches_every_worker(site):
         "-c",
         "from articles.models import Article; from comments.models import Comment; "
         "Comment.objects.create(article=Article.objects.get(), name='Ann', email='a@example.com', "
-        "body='Seen everywhere.', status='approved')",
+        "body='Seen everywhere.', status='pending')",
+    )
+    assert not any("Seen everywhere" in body for body in pages(port))
+    manage(
+        env,
+        "shell",
+        "--no-imports",
+        "-c",
+        "from comments.models import Comment; from comments.services import set_status; "
+        "set_status(Comment.objects.filter(body='Seen everywhere.'), 'approved')",
     )
     assert all("Seen everywhere." in body for body in pages(port))
+
+
+def test_a_renamed_site_reaches_every_worker(site):
+    env, port = site
+    assert all("Ketamine Infusion" in body for body in pages(port))
+    manage(
+        env,
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.contrib.sites.models import Site; "
+        "site = Site.objects.get_current(); site.name = 'Renamed Clinic'; site.save()",
+    )
+    bodies = pages(port)
+    assert all("<title>What Is Ketamine Infusion Used For | Renamed Clinic</title>" in body for body in bodies)
