@@ -28,6 +28,11 @@ def pages(port: int) -> list[str]:
         return list(pool.map(one, range(WORKERS * 15)))
 
 
+def in_another_process(env: dict, code: str) -> None:
+    """Run Django code as another worker or an editor's request would: a process of its own."""
+    manage(env, "shell", "--no-imports", "-c", code)
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("workers")
@@ -44,11 +49,8 @@ def site(tmp_path_factory):
 def test_an_edit_reaches_every_worker(site):
     env, port = site
     assert all("Understanding Ketamine" in body for body in pages(port))  # every worker has the page cached
-    manage(
+    in_another_process(
         env,
-        "shell",
-        "--no-imports",
-        "-c",
         "from articles.models import Section; s = Section.objects.get(heading='Understanding Ketamine'); "
         "s.heading = 'Ketamine, explained'; s.save()",
     )
@@ -58,21 +60,15 @@ def test_an_edit_reaches_every_worker(site):
 
 def test_a_moderation_action_reaches_every_worker(site):
     env, port = site
-    manage(
+    in_another_process(
         env,
-        "shell",
-        "--no-imports",
-        "-c",
         "from articles.models import Article; from comments.models import Comment; "
         "Comment.objects.create(article=Article.objects.get(), name='Ann', email='a@example.com', "
         "body='Seen everywhere.', status='pending')",
     )
     assert not any("Seen everywhere" in body for body in pages(port))
-    manage(
+    in_another_process(
         env,
-        "shell",
-        "--no-imports",
-        "-c",
         "from comments.models import Comment; from comments.services import set_status; "
         "set_status(Comment.objects.filter(body='Seen everywhere.'), 'approved')",
     )
@@ -82,11 +78,8 @@ def test_a_moderation_action_reaches_every_worker(site):
 def test_a_renamed_site_reaches_every_worker(site):
     env, port = site
     assert all("Ketamine Infusion" in body for body in pages(port))
-    manage(
+    in_another_process(
         env,
-        "shell",
-        "--no-imports",
-        "-c",
         "from django.contrib.sites.models import Site; "
         "site = Site.objects.get_current(); site.name = 'Renamed Clinic'; site.save()",
     )
