@@ -135,3 +135,18 @@ def test_without_redis_production_shares_its_cache_in_files_and_keeps_pages_per_
     assert pages == "django.core.cache.backends.locmem.LocMemCache"
     debug_shared = settings_value("settings.CACHES['default']['BACKEND']", DJANGO_DEBUG="1")
     assert debug_shared == "django.core.cache.backends.locmem.LocMemCache"
+
+
+def test_head_gets_the_headers_of_get_and_no_body(guide):
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.test import RequestFactory
+
+    started = []
+    environ = RequestFactory().head(guide.get_absolute_url()).environ
+    body = b"".join(WSGIHandler()(environ, lambda status, headers: started.append((status, dict(headers)))))
+    status, headers = started[0]
+    assert status.startswith("200")
+    assert body == b""  # gunicorn logs a warning for every HEAD answered with a body
+    get_length = len(Client().get(guide.get_absolute_url()).content)
+    assert abs(int(headers["Content-Length"]) - get_length) < 64  # the tokens in the form vary in length
+    assert headers["ETag"]
