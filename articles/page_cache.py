@@ -18,7 +18,9 @@ import uuid
 from django.core.cache import cache, caches
 from django.db import transaction
 from django.db.models import Prefetch, prefetch_related_objects
+from django.http import HttpResponseNotModified
 from django.template.loader import render_to_string
+from django.utils.http import parse_etags
 
 from .models import Article
 
@@ -96,7 +98,19 @@ def page_etag(request, *, versions: tuple[str, str], extra: str = "") -> str:
         extra,
         str(int(time.time() // BODY_TIMEOUT_SECONDS)),
     ]
-    return '"' + hashlib.sha256("|".join(parts).encode()).hexdigest()[:32] + '"'
+    # Weak: readers' copies differ in their form tokens, not in what they show.
+    return 'W/"' + hashlib.sha256("|".join(parts).encode()).hexdigest()[:32] + '"'
+
+
+def not_modified(request, etag: str) -> HttpResponseNotModified | None:
+    """A 304 if the browser's If-None-Match holds `etag` (weak comparison, RFC 9110), else None."""
+    wanted = etag.removeprefix("W/")
+    held = parse_etags(request.headers.get("If-None-Match", ""))
+    if not any(tag == "*" or tag.removeprefix("W/") == wanted for tag in held):
+        return None
+    response = HttpResponseNotModified()
+    response["ETag"] = etag
+    return response
 
 
 def article_body(article: Article) -> str:

@@ -1,10 +1,10 @@
-from django.http import Http404, HttpResponseNotModified, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
 from . import whole_page_cache
 from .models import Article
-from .page_cache import article_body, page_etag, page_versions
+from .page_cache import article_body, not_modified, page_etag, page_versions
 
 
 class ArticleListView(ListView):
@@ -54,10 +54,8 @@ class ArticleDetailView(DetailView):
             return HttpResponsePermanentRedirect(renamed.get_absolute_url())
         versions_seen = page_versions(self.object.pk)
         etag = page_etag(request, versions=versions_seen, extra=request.COOKIES.get("comment_author", ""))
-        if etag in request.headers.get("If-None-Match", ""):
-            not_modified = HttpResponseNotModified()
-            not_modified["ETag"] = etag
-            return not_modified
+        if unchanged := not_modified(request, etag):
+            return unchanged
         context = self.get_context_data(object=self.object)
         response = self.render_to_response(context)
         response["ETag"] = etag

@@ -21,13 +21,13 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import caches
-from django.http import HttpResponse, HttpResponseNotModified
+from django.http import HttpResponse
 
 # Django's own check that a masked token belongs to a secret (private, pinned with Django).
 from django.middleware.csrf import CSRF_TOKEN_LENGTH, _does_token_match, get_token
 from django.utils.html import escape
 
-from .page_cache import BODY_TIMEOUT_SECONDS, page_versions
+from .page_cache import BODY_TIMEOUT_SECONDS, not_modified, page_versions
 
 # Hidden input name -> its value for this request and article (request, article id).
 logger = logging.getLogger(__name__)
@@ -51,10 +51,8 @@ class StoredPage:
     parts: tuple[bytes | str, ...]
 
     def response(self, request) -> HttpResponse:
-        if self.etag in request.headers.get("If-None-Match", ""):
-            not_modified = HttpResponseNotModified()
-            not_modified["ETag"] = self.etag
-            return not_modified
+        if unchanged := not_modified(request, self.etag):
+            return unchanged
         pieces = list(self.parts)
         for index in range(1, len(pieces), 2):
             pieces[index] = escape(PERSONAL_INPUTS[pieces[index]](request, self.article_id)).encode()

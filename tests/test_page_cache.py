@@ -1,5 +1,6 @@
 """The article body is rendered once and cached for every reader; every edit shows at once."""
 
+import pytest
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -143,3 +144,16 @@ def test_personal_views_of_the_comments_are_not_shared(guide, make_comment):
     reply_view = Client().get(guide.get_absolute_url(), {"replytocom": approved.pk}).content.decode()
     assert "Reply to Ann" in reply_view
     assert "Reply to Ann" not in Client().get(guide.get_absolute_url()).content.decode()
+
+
+@pytest.mark.parametrize("sent", ["{etag}", "W/{etag}", '"other", {etag}', "*"])
+def test_if_none_match_compares_weakly_and_accepts_lists(guide, sent):
+    first = Client().get(guide.get_absolute_url())
+    assert first["ETag"].startswith('W/"')  # readers' copies differ in their form tokens
+    opaque = first["ETag"].removeprefix("W/")
+    response = personal_client().get(guide.get_absolute_url(), HTTP_IF_NONE_MATCH=sent.format(etag=opaque))
+    assert response.status_code == 304
+
+
+def test_a_stranger_etag_gets_the_page(guide):
+    assert Client().get(guide.get_absolute_url(), HTTP_IF_NONE_MATCH='"not-this-page"').status_code == 200
