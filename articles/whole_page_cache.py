@@ -29,8 +29,8 @@ from django.utils.html import escape
 
 from .page_cache import BODY_TIMEOUT_SECONDS, not_modified, page_versions
 
-# Hidden input name -> its value for this request and article (request, article id).
 logger = logging.getLogger(__name__)
+# Hidden input name -> its value for this request and article (request, article id).
 PERSONAL_INPUTS: dict[str, Callable[[object, int], str]] = {
     "csrfmiddlewaretoken": lambda request, article_id: get_token(request),
 }
