@@ -26,7 +26,7 @@ from urllib.parse import urlencode
 
 PROJECT = Path(__file__).resolve().parents[1]
 ARTICLE = "/articles/what-is-ketamine-infusion-used-for/"
-PAGE_RUNS = ("article_uncached", "article_cached", "article_cached_returning", "article_304")
+PAGE_RUNS = ("article_uncached", "article_personal", "article_cached", "article_cached_returning", "article_304")
 SEED_COMMENTS = """
 from articles.models import Article
 from comments.models import Comment
@@ -232,6 +232,8 @@ def cached_rounds(port: int, *, rounds: int, seconds: float, clients: int) -> li
         "floor": ("/bench/floor", {}),
         "article_cached": (ARTICLE, {}),  # new readers: no cookie, Django makes each a CSRF secret
         "article_cached_returning": (ARTICLE, {"Cookie": csrf_cookie}),
+        # A reader with any other cookie gets a page rendered for them from the cached fragments.
+        "article_personal": (ARTICLE, {"Cookie": f"{csrf_cookie}; theme=dark"}),
         "article_304": (ARTICLE, {"If-None-Match": etag}),
     }
     measured = []
