@@ -97,7 +97,8 @@ class DiscussionSettings(SingletonModel):
     auto_approve_known_authors = models.BooleanField(
         "approve authors with an approved comment",
         default=False,
-        help_text="Publish at once a comment whose e-mail address already has an approved comment.",
+        help_text="Publish at once a comment whose name and e-mail address together already have an "
+        "approved comment (an e-mail address alone is easy to borrow).",
     )
     link_limit = models.PositiveSmallIntegerField(
         "hold comments with this many links",
