@@ -28,6 +28,11 @@ BODY_TIMEOUT_SECONDS = 300
 CONTENT_VERSION_KEY = "articles:content-version"
 
 
+def clock_bucket() -> int:
+    """The current five-minute slot: what changes with time alone is at most this old."""
+    return int(time.time() // BODY_TIMEOUT_SECONDS)
+
+
 def _version(key: str) -> str:
     """The version stored under `key`; a new random one if the shared cache lost it.
 
@@ -67,10 +72,6 @@ def _comments_key(article_id: int) -> str:
     return f"articles:comments-version:{article_id}"
 
 
-def comments_version(article_id: int) -> str:
-    return _version(_comments_key(article_id))
-
-
 def bump_comments_version(article_id: int) -> None:
     _bump(_comments_key(article_id))
 
@@ -96,7 +97,7 @@ def page_etag(request, *, versions: tuple[str, str], extra: str = "") -> str:
         *versions,
         str(request.user.pk or "anonymous"),
         extra,
-        str(int(time.time() // BODY_TIMEOUT_SECONDS)),
+        str(clock_bucket()),
     ]
     # Weak: readers' copies differ in their form tokens, not in what they show.
     return 'W/"' + hashlib.sha256("|".join(parts).encode()).hexdigest()[:32] + '"'

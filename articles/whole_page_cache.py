@@ -15,7 +15,6 @@ Anyone else (signed in, remembered comment details, `?replytocom=`, a waiting co
 import hashlib
 import logging
 import re
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -27,7 +26,7 @@ from django.http import HttpResponse
 from django.middleware.csrf import CSRF_TOKEN_LENGTH, _does_token_match, get_token
 from django.utils.html import escape
 
-from .page_cache import BODY_TIMEOUT_SECONDS, not_modified, page_versions
+from .page_cache import BODY_TIMEOUT_SECONDS, clock_bucket, not_modified, page_versions
 
 logger = logging.getLogger(__name__)
 # Hidden input name -> its value for this request and article (request, article id).
@@ -73,10 +72,9 @@ def is_shared(request) -> bool:
 
 def key_for(request, slug: str) -> str:
     """Where this address's shared page is kept."""
-    bucket = int(time.time() // BODY_TIMEOUT_SECONDS)
     # The host and scheme appear in the canonical link: a site reached by two names keeps two.
     address = hashlib.sha256(f"{request.scheme}://{request.get_host()}/{slug}".encode()).hexdigest()[:32]
-    return f"articles:page:{bucket}:{address}"
+    return f"articles:page:{clock_bucket()}:{address}"
 
 
 def cached_response(request, key: str) -> HttpResponse | None:
