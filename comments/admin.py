@@ -114,7 +114,7 @@ class CommentAdminForm(forms.ModelForm):
 class CommentAdmin(admin.ModelAdmin):
     form = CommentAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    list_display = ("text", "author", "replies_to", "created_at", "status", "decisions")
+    list_display = ("text", "author", "replies_to", "created_at", "decisions")
     list_display_links = ("created_at",)
     list_filter = (StatusFilter, "is_staff_reply", "article")
     list_select_related = ("article", "parent")
@@ -158,9 +158,9 @@ class CommentAdmin(admin.ModelAdmin):
             },
         )
 
-    @admin.display(description="decide")
+    @admin.display(description="status", ordering="status")
     def decisions(self, comment):
-        """Approve / Spam / Remove buttons (those that change something) and a way to reply."""
+        """The status, the Approve / Spam / Remove buttons that would change it, and a way to reply."""
         return render_to_string(
             "comments/admin_row_decisions.html",
             {
@@ -173,7 +173,9 @@ class CommentAdmin(admin.ModelAdmin):
         )
 
     def changelist_view(self, request, extra_context=None):
-        return super().changelist_view(request, {"filters_field": queue.FILTERS_FIELD, **(extra_context or {})})
+        # The queue needs the width: the admin's left-hand list of models gives it up on this page.
+        context = {"filters_field": queue.FILTERS_FIELD, "is_nav_sidebar_enabled": False}
+        return super().changelist_view(request, context | (extra_context or {}))
 
     def get_list_display(self, request):
         """Row buttons only for those who may use them."""
