@@ -150,9 +150,7 @@ def test_a_moderator_replies_as_staff_and_it_is_published_at_once(moderator_clie
     assert "Thank you, <em>Ann</em>." in page
 
 
-def test_a_staff_reply_saved_under_a_pending_comment_points_to_approve_and_reply(
-    moderator_client, guide, make_comment
-):
+def test_a_staff_reply_saved_under_a_pending_comment_points_to_approve_and_reply(moderator_client, guide, make_comment):
     comment = make_comment(guide, status=PENDING)
     url = reverse("admin:comments_comment_change", args=[comment.pk])
     response = moderator_client.post(url, change_form(comment, staff_reply="Hello."))
