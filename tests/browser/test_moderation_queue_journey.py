@@ -10,6 +10,9 @@ from tests.conftest import STAFF_PASSWORD
 
 QUEUE = "/admin/comments/comment/"
 MAX_CLICKS = 8
+# Nothing to scroll sideways: not the page, not the table's own scrolling container.
+FITS = """() => [document.documentElement, document.querySelector('#changelist-form .results')]
+    .every(box => box.scrollWidth <= box.clientWidth)"""
 LONG_TAIL = " It took a while to find the right clinic, and the nurses explained every step." * 5
 
 
@@ -72,9 +75,7 @@ def test_a_moderator_clears_twenty_comments_in_at_most_eight_clicks(moderator_pa
     # Nothing is clipped at 1366 px: the table fits its container, Posted and IP included.
     page.set_viewport_size({"width": 1366, "height": 900})
     expect(page.locator("#result_list")).to_be_visible()
-    fits = page.evaluate("() => { const r = document.querySelector('#changelist-form .results');"
-                         " return r.scrollWidth <= r.clientWidth; }")  # fmt: skip
-    assert fits
+    assert page.evaluate(FITS)
     expect(row(page, "Good comment 1:")).to_contain_text("198.51.100.4")
     expect(page.get_by_role("columnheader", name="Posted")).to_be_visible()
 
@@ -124,3 +125,20 @@ def test_undo_puts_back_what_a_bulk_action_changed(moderator_page, guide):
     assert {c.status for c in Comment.objects.all()} == {Comment.Status.PENDING}
     public.reload()
     expect(public.locator("#comments")).not_to_contain_text("Slip number")
+
+
+def test_on_a_phone_each_comment_is_readable_and_decided_without_sideways_scrolling(open_page, moderator, guide):
+    waiting(guide, "A question from a phone reader." + LONG_TAIL)
+    page = open_page(viewport={"width": 390, "height": 844})
+    page.goto("/admin/")
+    page.get_by_label("Username").fill(moderator.username)
+    page.get_by_label("Password").fill(STAFF_PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.goto(QUEUE)
+
+    comment = row(page, "A question from a phone reader.")
+    comment.get_by_text("more", exact=True).click()
+    expect(comment.locator(".comment-full")).to_be_visible()
+    assert page.evaluate(FITS)
+    comment.get_by_role("button", name="Approve").click()
+    expect(page.locator(".messagelist")).to_contain_text("1 comment approved.")
