@@ -101,8 +101,17 @@ def undo(request, *, model_admin):
 
 
 def queue_filters(request) -> str:
-    """The queue's query string a decision was made from: the changelist's own, or the one posted back."""
-    source = request.POST.get(FILTERS_FIELD) if FILTERS_FIELD in request.POST else request.GET.urlencode()
+    """The query string of the queue a decision was made from, to return to it as it was.
+
+    Posted back by a row button or an undo; a comment's own page carries it in its address,
+    as the admin does; a bulk action is posted to the queue's own address.
+    """
+    if FILTERS_FIELD in request.POST:
+        source = request.POST[FILTERS_FIELD]
+    elif FILTERS_FIELD in request.GET:
+        source = request.GET[FILTERS_FIELD]
+    else:
+        source = request.GET.urlencode()
     return QueryDict(source).urlencode()
 
 

@@ -25,20 +25,23 @@ def moderator_client(client, moderator):
     return client
 
 
+def undo_fields(html: str) -> dict:
+    """What the Undo button in a decision's message sends."""
+    form = re.search(r'<form class="undo-decision".*?</form>', html, re.S)[0]
+    assert f'action="{UNDO}"' in form
+    return {
+        name: unescape(value) for name, value in re.findall(r'name="(token|_changelist_filters)" value="([^"]*)"', form)
+    }
+
+
 def bulk(client, action, comments, *, shown="all"):
-    """Run `action` on `comments` from the queue; returns the Undo form's fields from the message."""
+    """Run `action` on `comments` from the queue; returns what its Undo button sends."""
     response = client.post(
         f"{QUEUE}?status={shown}",
         {"action": action, "_selected_action": [c.pk for c in comments], "index": "0"},
         follow=True,
     )
-    html = response.content.decode()
-    assert f'action="{UNDO}"' in html
-    return {
-        "token": unescape(re.search(r'name="token" value="([^"]+)"', html)[1]),
-        "_changelist_filters": unescape(re.search(r'class="undo-decision".*?name="_changelist_filters" value="([^"]*)"',
-                                                  html, re.S)[1]),
-    }  # fmt: skip
+    return undo_fields(response.content.decode())
 
 
 def test_undo_puts_back_each_comments_earlier_status(moderator_client, guide, make_comment):
@@ -123,6 +126,21 @@ def test_a_row_decision_can_be_undone_too(moderator_client, guide, make_comment)
     response = moderator_client.post(
         reverse("admin:comments_comment_decide", args=[comment.pk]), {"status": SPAM}, follow=True
     )
-    token = unescape(re.search(r'name="token" value="([^"]+)"', response.content.decode())[1])
-    moderator_client.post(UNDO, {"token": token})
+    moderator_client.post(UNDO, undo_fields(response.content.decode()))
     assert Comment.objects.get().status == PENDING
+
+
+def test_undo_after_approve_and_reply_returns_to_the_queue_it_came_from(moderator_client, guide, make_comment):
+    comment = make_comment(guide, status=PENDING)
+    change_url = reverse("admin:comments_comment_change", args=[comment.pk])
+    data = {"name": comment.name, "email": comment.email, "website": "", "body": comment.body, "status": PENDING}
+    response = moderator_client.post(
+        f"{change_url}?_changelist_filters=status%3Dpending",
+        data | {"staff_reply": "Welcome.", "approve_and_reply": "1"},
+        follow=True,
+    )
+    undo = undo_fields(response.content.decode())
+    assert undo["_changelist_filters"] == "status=pending"
+    back = moderator_client.post(UNDO, undo)
+    assert back["Location"] == f"{QUEUE}?status=pending"
+    assert Comment.objects.get(pk=comment.pk).status == PENDING
