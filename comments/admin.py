@@ -1,17 +1,27 @@
-"""Moderators' queue: pending comments first, bulk approve / spam / remove, replies as staff.
+"""Moderators' queue: pending comments first, each readable in full and decided from its row
+(approve / spam / remove) or in bulk, with an undo; replies as staff, approving in the same step.
 
 Nothing is deleted by a wrong click: "Remove" is a status, and "Approve" undoes it.
 """
+
+from functools import partial
 
 from django import forms
 from django.contrib import admin, messages
 from django.db import models
 from django.db.models import Count
+from django.template.loader import render_to_string
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.text import Truncator
+from django.views.decorators.http import require_POST
 from solo.admin import SingletonModelAdmin
 
-from . import services
+from . import queue, services
 from .models import Comment, DiscussionSettings
+
+EXCERPT_CHARS = 300  # enough to decide on most comments; longer ones open in place
+ROW_BUTTONS = ((Comment.Status.APPROVED, "Approve"), (Comment.Status.SPAM, "Spam"), (Comment.Status.REMOVED, "Remove"))
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -51,12 +61,31 @@ def https_by_default(field, **kwargs):
     return field.formfield(**kwargs)
 
 
+class SubmitButton(forms.CheckboxInput):
+    """A submit button as a form field: True when the form was sent with it."""
+
+    def __init__(self, text: str):
+        super().__init__()
+        self.text = text
+
+    def render(self, name, value, attrs=None, renderer=None):
+        return format_html(
+            '<button type="submit" name="{}" value="1" class="button default">{}</button>', name, self.text
+        )
+
+
 class CommentAdminForm(forms.ModelForm):
     staff_reply = forms.CharField(
         label="Reply as staff",
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Published at once under this comment, marked as a staff reply. Markdown.",
+    )
+    approve_and_reply = forms.BooleanField(
+        label="Approve and reply",
+        required=False,
+        widget=SubmitButton("Approve and reply"),
+        help_text="Approves this comment and publishes your reply under it, in one step.",
     )
 
     class Meta:
@@ -66,15 +95,18 @@ class CommentAdminForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("staff_reply", "").strip():
-            if cleaned.get("status") != Comment.Status.APPROVED:
-                self.add_error(
-                    "staff_reply", "Approve this comment to reply to it: a reply under a hidden comment is hidden too."
-                )
-            elif not self.instance.accepts_replies:
-                self.add_error(
-                    "staff_reply", "Replies nest three levels deep at most: reply to a comment above this one."
-                )
+        replying = cleaned.get("staff_reply", "").strip()
+        if cleaned.get("approve_and_reply"):  # CommentAdmin.save_model approves it, the one way statuses change
+            if not replying:
+                self.add_error("staff_reply", "Write your reply, then press “Approve and reply”.")
+        elif replying and cleaned.get("status") != Comment.Status.APPROVED:
+            self.add_error(
+                "staff_reply",
+                "A reply under a comment that is not approved would be hidden too: "
+                "press “Approve and reply” to publish both.",
+            )
+        if replying and not self.instance.accepts_replies:
+            self.add_error("staff_reply", "Replies nest three levels deep at most: reply to a comment above this one.")
         return cleaned
 
 
@@ -82,10 +114,10 @@ class CommentAdminForm(forms.ModelForm):
 class CommentAdmin(admin.ModelAdmin):
     form = CommentAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
-    list_display = ("excerpt", "name", "article", "status", "created_at", "ip_address")
-    list_display_links = ("excerpt",)
+    list_display = ("text", "author", "replies_to", "created_at", "decisions")
+    list_display_links = ("created_at",)
     list_filter = (StatusFilter, "is_staff_reply", "article")
-    list_select_related = ("article",)
+    list_select_related = ("article", "parent")
     search_fields = ("name", "email", "body", "ip_address")
     date_hierarchy = "created_at"
     ordering = ("-created_at",)
@@ -99,9 +131,76 @@ class CommentAdmin(admin.ModelAdmin):
     )
     actions = ("approve", "mark_spam", "remove")
 
+    class Media:
+        css = {"all": ("comments/admin/queue.css",)}
+
     @admin.display(description="comment")
-    def excerpt(self, comment):
-        return Truncator(comment.body).chars(80)
+    def text(self, comment):
+        """The whole comment when it is short; the first EXCERPT_CHARS characters and "more" when not."""
+        excerpt = Truncator(comment.body).chars(EXCERPT_CHARS)
+        return render_to_string(
+            "comments/admin_comment_text.html",
+            {"body": comment.body, "excerpt": excerpt, "truncated": excerpt != comment.body},
+        )
+
+    @admin.display(description="author", ordering="name")
+    def author(self, comment):
+        return render_to_string("comments/admin_author.html", {"comment": comment})
+
+    @admin.display(description="on")
+    def replies_to(self, comment):
+        """The article, and the comment it answers when it is a reply."""
+        return render_to_string(
+            "comments/admin_replies_to.html",
+            {
+                "comment": comment,
+                "parent_url": comment.parent_id and reverse("admin:comments_comment_change", args=[comment.parent_id]),
+            },
+        )
+
+    @admin.display(description="status", ordering="status")
+    def decisions(self, comment):
+        """The status, the Approve / Spam / Remove buttons that would change it, and a way to reply."""
+        return render_to_string(
+            "comments/admin_row_decisions.html",
+            {
+                "comment": comment,
+                "decide_url": reverse("admin:comments_comment_decide", args=[comment.pk]),
+                "change_url": reverse("admin:comments_comment_change", args=[comment.pk]),
+                "choices": [(status, label) for status, label in ROW_BUTTONS if status != comment.status],
+                "reply_label": "Reply" if comment.status == Comment.Status.APPROVED else "Approve and reply",
+            },
+        )
+
+    def changelist_view(self, request, extra_context=None):
+        # The queue needs the width: the admin's left-hand list of models gives it up on this page.
+        context = {"filters_field": queue.FILTERS_FIELD, "is_nav_sidebar_enabled": False}
+        return super().changelist_view(request, context | (extra_context or {}))
+
+    def get_list_display(self, request):
+        """Row buttons only for those who may use them."""
+        shown = super().get_list_display(request)
+        return shown if self.has_change_permission(request) else tuple(c for c in shown if c != "decisions")
+
+    def get_fieldsets(self, request, obj=None):
+        """A comment that is not approved offers "Approve and reply" under the reply box."""
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or obj.status == Comment.Status.APPROVED:
+            return fieldsets
+        return (*fieldsets[:-1], ("Reply", {"fields": ("staff_reply", "approve_and_reply")}))
+
+    def get_urls(self):
+        row_decision = partial(queue.decide_one, model_admin=self)
+        undo = partial(queue.undo, model_admin=self)
+        return [
+            path(
+                "<int:object_id>/decide/",
+                self.admin_site.admin_view(require_POST(row_decision)),
+                name="comments_comment_decide",
+            ),
+            path("undo/", self.admin_site.admin_view(require_POST(undo)), name="comments_comment_undo"),
+            *super().get_urls(),
+        ]
 
     def has_add_permission(self, request):
         return False  # comments come from readers; staff reply from a comment's page
@@ -113,22 +212,20 @@ class CommentAdmin(admin.ModelAdmin):
 
     @admin.action(description="Approve selected comments", permissions=["change"])
     def approve(self, request, queryset):
-        self._set_status(request, queryset, Comment.Status.APPROVED, "approved")
+        queue.decide(request, self, queryset, Comment.Status.APPROVED)
 
     @admin.action(description="Mark selected comments as spam", permissions=["change"])
     def mark_spam(self, request, queryset):
-        self._set_status(request, queryset, Comment.Status.SPAM, "marked as spam")
+        queue.decide(request, self, queryset, Comment.Status.SPAM)
 
     @admin.action(description="Remove selected comments (kept, hidden)", permissions=["change"])
     def remove(self, request, queryset):
-        self._set_status(request, queryset, Comment.Status.REMOVED, "removed")
-
-    def _set_status(self, request, queryset, status, verb):
-        changed = services.set_status(queryset, status)
-        self.message_user(request, f"{changed} comment{'s' if changed != 1 else ''} {verb}.", messages.SUCCESS)
+        queue.decide(request, self, queryset, Comment.Status.REMOVED)
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
+        if form.cleaned_data.get("approve_and_reply"):
+            queue.decide(request, self, Comment.objects.filter(pk=obj.pk), Comment.Status.APPROVED)
         reply = form.cleaned_data.get("staff_reply", "").strip()
         if reply:
             services.post_staff_reply(parent=obj, user=request.user, body=reply)

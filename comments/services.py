@@ -6,8 +6,6 @@ The view, the admin and the management commands all call these, so each rule liv
 from django.db import transaction
 from django.db.models import QuerySet
 
-from articles.page_cache import bump_comments_version
-
 from .models import Comment, DiscussionSettings
 from .moderation import Submission, decide
 from .notifications import notify_comment_waiting
@@ -78,11 +76,30 @@ def post_staff_reply(*, parent: Comment, user, body: str) -> Comment:
     )
 
 
-def set_status(comments: QuerySet, status: str) -> int:
-    """Approve, mark as spam or remove: one place for the admin's actions and buttons."""
-    changing = comments.exclude(status=status)
-    article_ids = set(changing.values_list("article_id", flat=True))
-    changed = changing.update(status=status)  # update() sends no signal: tell the pages here
-    for article_id in article_ids:
-        bump_comments_version(article_id)
-    return changed
+@transaction.atomic
+def set_status(comments: QuerySet, status: str) -> dict[int, str]:
+    """Approve, mark as spam or remove: the one path for the admin's actions, row buttons and undo.
+
+    Each comment is saved on its own, so its signals retire the pages that show it (no bulk
+    update beside them). Returns the earlier status of each comment that changed, by id:
+    what an undo puts back.
+    """
+    previous = {}
+    for comment in comments.exclude(status=status).select_related("parent"):
+        previous[comment.pk] = comment.status
+        comment.status = status
+        comment.save(update_fields=["status"])
+    return previous
+
+
+def restore_statuses(previous: dict[int, str], *, current: str) -> dict[int, str]:
+    """Undo a decision: put back each comment's earlier status, if it still has `current`.
+
+    A comment someone decided again since is left as it is. Returns what changed, by id,
+    with the status each had before the undo.
+    """
+    restored = {}
+    for status in set(previous.values()):
+        ids = [pk for pk, earlier in previous.items() if earlier == status]
+        restored |= set_status(Comment.objects.filter(pk__in=ids, status=current), status)
+    return restored

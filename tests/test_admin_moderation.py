@@ -150,12 +150,15 @@ def test_a_moderator_replies_as_staff_and_it_is_published_at_once(moderator_clie
     assert "Thank you, <em>Ann</em>." in page
 
 
-def test_a_staff_reply_to_a_pending_comment_asks_to_approve_it_first(moderator_client, guide, make_comment):
+def test_a_staff_reply_saved_under_a_pending_comment_points_to_approve_and_reply(moderator_client, guide, make_comment):
     comment = make_comment(guide, status=PENDING)
     url = reverse("admin:comments_comment_change", args=[comment.pk])
     response = moderator_client.post(url, change_form(comment, staff_reply="Hello."))
     assert response.status_code == 200
-    assert "Approve this comment to reply to it" in response.content.decode()
+    html = response.content.decode()
+    assert "press “Approve and reply” to publish both" in html
+    assert '<button type="submit" name="approve_and_reply"' in html
+    assert "Hello.</textarea>" in html  # the reply is kept
     assert Comment.objects.count() == 1
 
 

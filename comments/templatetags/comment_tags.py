@@ -90,12 +90,3 @@ def _reply_target(article, form, requested_id) -> Comment | None:
         return None
     form.initial["parent"] = parent.pk
     return parent
-
-
-@register.inclusion_tag("comments/admin_moderation_notice.html", takes_context=True)
-def moderation_notice(context):
-    """On the admin index: how many comments wait, with a link to the queue, for those who moderate."""
-    user = context["request"].user
-    if not user.has_perm("comments.change_comment"):
-        return {"pending": 0}
-    return {"pending": Comment.objects.pending().count()}
