@@ -95,3 +95,13 @@ def test_a_flood_is_summarised(client, guide, flood_limit):
 
 def test_a_post_with_no_mistake_shows_no_summary(client, guide):
     assert 'id="error-summary"' not in client.get(guide.get_absolute_url()).content.decode()
+
+
+def test_every_field_in_error_is_marked_the_same_way(client, guide):
+    html = post(client, guide, name="", email="reader@invalid", website="ftp://x.example", body="").content.decode()
+    for name in ("name", "email", "website", "body"):
+        control = re.search(rf'<(input|textarea)[^>]* name="{name}"[^>]*>', html).group(0)
+        assert 'aria-invalid="true"' in control, name
+        assert re.search(rf'aria-describedby="[^"]*\bid_{name}_error\b', control), name
+        assert f'<span class="field-errors" id="id_{name}_error">' in html
+    assert html.count('class="comment-field has-errors"') == 4
