@@ -80,3 +80,21 @@ def test_after_reply_the_comment_answered_and_the_form_are_both_in_sight(open_pa
     assert fully_in_viewport(page, comment(page, question_id).locator(".comment-text"))
     assert fully_in_viewport(page, page.get_by_role("heading", name="Reply to Ann Reader"))
     expect(page.get_by_role("textbox", name="Name", exact=True)).to_be_in_viewport()
+
+
+def test_the_inputs_and_the_comment_box_mark_a_mistake_the_same_way(open_page, guide):
+    page = open_page(viewport=PHONE)
+    page.goto(guide.get_absolute_url())
+    post_comment(page, name="Ann Reader", email="reader@invalid", text="x", website="ftp://files.example")
+    page.get_by_role("textbox", name="Comment", exact=True).fill("")  # the browser refuses it before sending
+    page.locator("form.comment-form").evaluate("form => form.noValidate = true")
+    page.get_by_role("button", name="Post Comment").click()
+    expect(page.get_by_role("alert")).to_contain_text("Comment: This field is required.")
+
+    def border(name: str) -> str:
+        field = page.get_by_role("textbox", name=name, exact=True)
+        return field.evaluate("element => getComputedStyle(element).borderTop")
+
+    marked = {name: border(name) for name in ("Email", "Website", "Comment")}
+    assert len(set(marked.values())) == 1, marked
+    assert border("Name") != marked["Email"]  # a field without a mistake is not marked
