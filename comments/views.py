@@ -25,7 +25,7 @@ from .request_origin import client_ip, user_agent
 from .threads import location_of
 
 logger = logging.getLogger(__name__)
-RETRY_AFTER_SECONDS = 30
+RETRY_AFTER_SECONDS = 60
 
 
 def post_comment(request, slug):

@@ -23,7 +23,9 @@ def comment_section(context, article):
 
     The form is the one the post view sent back (bound, with errors) or a new one, filled
     from the reader's remembered details. `?replytocom=<id>` places it under that comment,
-    which is how "Reply" works without JavaScript.
+    which is how "Reply" works without JavaScript. The reader's own waiting comments (the
+    signed `?unapproved=` link, or the ids their remembered-details cookie holds) show to
+    them alone.
     """
     request = context["request"]
     rules = DiscussionSettings.get_solo()
