@@ -26,6 +26,14 @@ from .models import Article
 
 BODY_TIMEOUT_SECONDS = 300
 CONTENT_VERSION_KEY = "articles:content-version"
+# Cookies whose value changes what a page shows (other apps register theirs).
+PERSONAL_COOKIES: list[str] = []
+
+
+def register_personal_cookie(name: str) -> None:
+    """Declare a cookie that changes the page (a form filled in from it): it is part of the ETag."""
+    if name not in PERSONAL_COOKIES:
+        PERSONAL_COOKIES.append(name)
 
 
 def clock_bucket() -> int:
@@ -86,17 +94,17 @@ def page_versions(article_id: int) -> tuple[str, str]:
     )
 
 
-def page_etag(request, *, versions: tuple[str, str], extra: str = "") -> str:
+def page_etag(request, *, versions: tuple[str, str]) -> str:
     """What a reader's copy of an article page depends on: if all of it is unchanged, 304.
 
-    The content and comment versions, who asks (staff see previews), what the reader's
-    cookies put in the form (`extra`), and a five-minute clock bucket for what changes
-    with time alone (scheduled articles going live, comments closing by age).
+    The content and comment versions, who asks (staff see previews), the registered cookies
+    (what they put in the page), and a five-minute clock bucket for what changes with time
+    alone (scheduled articles going live, comments closing by age).
     """
     parts = [
         *versions,
         str(request.user.pk or "anonymous"),
-        extra,
+        *(request.COOKIES.get(name, "") for name in PERSONAL_COOKIES),
         str(clock_bucket()),
     ]
     # Weak: readers' copies differ in their form tokens, not in what they show.

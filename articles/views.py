@@ -53,7 +53,7 @@ class ArticleDetailView(DetailView):
                 raise
             return HttpResponsePermanentRedirect(renamed.get_absolute_url())
         versions_seen = page_versions(self.object.pk)
-        etag = page_etag(request, versions=versions_seen, extra=request.COOKIES.get("comment_author", ""))
+        etag = page_etag(request, versions=versions_seen)
         if unchanged := not_modified(request, etag):
             return unchanged
         context = self.get_context_data(object=self.object)

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core import signing
 from django.core.validators import URLValidator
 
-from .models import Comment
+from .models import BODY_MAX_LENGTH, Comment
 
 TIMESTAMP_SALT = "comments.form-timestamp"
 FORM_MAX_AGE_SECONDS = 2 * 24 * 60 * 60
@@ -39,7 +39,12 @@ class CommentForm(forms.Form):
         # A text input: a browser's URL input would refuse "ann.example", which we accept as https.
         widget=forms.TextInput(attrs={"autocomplete": "url", "inputmode": "url"}),
     )
-    body = forms.CharField(label="Comment", max_length=5000, widget=forms.Textarea(attrs={"rows": 8}))
+    # No max_length: its maxlength attribute would make the browser cut a pasted text silently.
+    body = forms.CharField(
+        label="Comment",
+        help_text=f"Up to {BODY_MAX_LENGTH:,} characters.",
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
     remember = forms.BooleanField(label=REMEMBER_LABEL, required=False)
     parent = forms.IntegerField(
         required=False,
@@ -61,6 +66,11 @@ class CommentForm(forms.Form):
 
     def clean_body(self):
         body = self.cleaned_data["body"]
+        if len(body) > BODY_MAX_LENGTH:
+            raise forms.ValidationError(
+                f"A comment may be at most {BODY_MAX_LENGTH:,} characters; yours has {len(body):,}. "
+                "Shorten it and send it again."
+            )
         if body.count("[") > MAX_BRACKETS:
             raise forms.ValidationError(f"Please use fewer square brackets [ ] (at most {MAX_BRACKETS}).")
         return body

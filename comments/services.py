@@ -12,14 +12,19 @@ from .notifications import notify_comment_waiting
 
 
 class DuplicateComment(Exception):
-    """The same author already posted the same text on the same article."""
+    """The same author already posted the same text on the same article (`comment`)."""
+
+    def __init__(self, comment: Comment):
+        super().__init__(comment.pk)
+        self.comment = comment
 
 
-def is_duplicate(*, article, email: str, body: str) -> bool:
+def earlier_copy(*, article, email: str, body: str) -> Comment | None:
+    """The comment this author already posted with this text here, unless a moderator removed it."""
     return (
         Comment.objects.filter(article=article, email__iexact=email, body=body.strip())
         .exclude(status=Comment.Status.REMOVED)
-        .exists()
+        .first()
     )
 
 
@@ -38,8 +43,8 @@ def post_comment(
 ) -> Comment:
     """Decide, save and (after commit) tell the moderators; raises DuplicateComment."""
     body = body.strip()
-    if is_duplicate(article=article, email=email, body=body):
-        raise DuplicateComment
+    if earlier := earlier_copy(article=article, email=email, body=body):
+        raise DuplicateComment(earlier)
     rules = DiscussionSettings.get_solo()
     decision = decide(
         Submission(name=name, email=email, website=website, body=body, ip_address=ip_address), rules=rules

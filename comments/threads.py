@@ -2,9 +2,11 @@
 
 Top-level comments are paginated, oldest first; each comes with all its replies (one
 query for the whole page, through `root`). Only approved comments are shown, plus the
-one comment whose author holds the signed link the post redirected them to.
+reader's own waiting comments: the one whose signed link the post redirected them to, and
+those their remembered-details cookie lists (comments.remembered_author).
 """
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from django.core import signing
@@ -59,10 +61,11 @@ def unapproved_comment_id(token: str | None) -> int | None:
         return None
 
 
-def thread_page(article, *, page_number, per_page: int, unapproved_id: int | None = None) -> ThreadPage:
+def thread_page(article, *, page_number, per_page: int, own_ids: Collection[int] = ()) -> ThreadPage:
+    """`own_ids`: the reader's own comments, shown to them while they wait."""
     visible = Q(status=Comment.Status.APPROVED)
-    if unapproved_id:  # the author's own comment while it waits; never once removed
-        visible |= Q(pk=unapproved_id, status__in=[Comment.Status.PENDING, Comment.Status.SPAM])
+    if own_ids:  # the author's own comments while they wait; never once removed
+        visible |= Q(pk__in=own_ids, status__in=[Comment.Status.PENDING, Comment.Status.SPAM])
     shown = Comment.objects.filter(visible, article=article).only(*PUBLIC_FIELDS)
     page = Paginator(shown.filter(parent__isnull=True), per_page).get_page(page_number)
     roots = list(page.object_list)

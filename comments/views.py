@@ -1,28 +1,31 @@
 """Posting a comment: validate -> refuse floods and duplicates -> decide and save -> redirect.
 
 Every refusal keeps what the reader typed: the article page is shown again with the
-form filled in and a message, with a 4xx status.
+form filled in and a message, with a 4xx status (503 when the database is too busy).
+When the article itself is gone, a page of its own shows the text back.
 """
 
-import json
+import logging
 
 from django.conf import settings
+from django.db import OperationalError
 from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.urls import reverse
+from django.utils.html import format_html
 from django_ratelimit.core import is_ratelimited
 
 from articles.models import Article
 from articles.views import ArticleDetailView
 
-from . import services
+from . import remembered_author, services
 from .forms import CommentForm
-from .models import DiscussionSettings
+from .models import Comment, DiscussionSettings
 from .request_origin import client_ip, user_agent
 from .threads import location_of
 
-REMEMBER_COOKIE = "comment_author"
-REMEMBER_MAX_AGE = 365 * 24 * 60 * 60
+logger = logging.getLogger(__name__)
+RETRY_AFTER_SECONDS = 60
 
 
 def post_comment(request, slug):
@@ -30,7 +33,9 @@ def post_comment(request, slug):
         response = render(request, "comments/post_only.html", status=405)
         response["Allow"] = "POST"
         return response
-    article = get_object_or_404(Article.objects.published(), slug=slug)
+    article = _published_article_at(slug)
+    if article is None:
+        return render(request, "comments/article_gone.html", {"body": request.POST.get("body", "")}, status=404)
     rules = DiscussionSettings.get_solo()
     if not rules.accepts_comments_on(article):
         context = {"article": article, "body": request.POST.get("body", "")}
@@ -57,13 +62,30 @@ def post_comment(request, slug):
             user_agent=user_agent(request),
             queue_url=request.build_absolute_uri(reverse("admin:comments_comment_changelist")),
         )
-    except services.DuplicateComment:
-        form.add_error("body", "You have already posted this comment here.")
+    except services.DuplicateComment as duplicate:
+        form.add_error(None, _already_posted(duplicate.comment, per_page=rules.comments_per_page))
         return _article_with_form(request, article, form, status=409)
+    except OperationalError:  # the database is locked beyond its busy timeout, or unreachable
+        logger.warning("A comment could not be saved: the database did not answer in time.", exc_info=True)
+        form.add_error(
+            None,
+            "The site is too busy to save your comment just now. Nothing was posted; your comment is "
+            "kept below: please send it again in a minute.",
+        )
+        response = _article_with_form(request, article, form, status=503)
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+        return response
 
     response = HttpResponseRedirect(location_of(comment, per_page=rules.comments_per_page))
-    _remember_author(response, data)
+    _remember_author(request, response, data, comment)
     return response
+
+
+def _published_article_at(slug: str) -> Article | None:
+    """The published article at this address, or at an address it had before it was renamed:
+    a reader may have opened the form before the rename."""
+    published = Article.objects.published()
+    return published.filter(slug=slug).first() or published.filter(old_addresses__slug=slug).first()
 
 
 def _is_flooding(request) -> bool:
@@ -72,6 +94,16 @@ def _is_flooding(request) -> bool:
         return False
     return is_ratelimited(
         request, group="comments.post", key=lambda group, request: client_ip(request), rate=rate, increment=True
+    )
+
+
+def _already_posted(comment: Comment, *, per_page: int) -> str:
+    """Say where the earlier copy is: its author may not see it on this page (it may still wait)."""
+    address = location_of(comment, per_page=per_page)
+    if comment.status == Comment.Status.APPROVED:
+        return format_html('You have already posted this comment here: <a href="{}">see it</a>.', address)
+    return format_html(
+        'You have already sent this comment; it is awaiting moderation: <a href="{}">see your comment</a>.', address
     )
 
 
@@ -84,17 +116,15 @@ def _article_with_form(request, article, form, *, status):
     return view.render_to_response(context, status=status)
 
 
-def _remember_author(response, data) -> None:
-    """With the reader's consent, keep name, email and website in a cookie; without it, clear it."""
-    if data["remember"]:
-        value = json.dumps({key: data[key] for key in ("name", "email", "website")})
-        response.set_cookie(
-            REMEMBER_COOKIE,
-            value,
-            max_age=REMEMBER_MAX_AGE,
-            httponly=True,
-            samesite="Lax",
-            secure=settings.SESSION_COOKIE_SECURE,
-        )
-    else:
-        response.delete_cookie(REMEMBER_COOKIE, samesite="Lax")
+def _remember_author(request, response, data, comment: Comment) -> None:
+    """With the reader's consent, keep their details, and their comment while it waits; without it, forget."""
+    if not data["remember"]:
+        remembered_author.forget(response)
+        return
+    earlier = remembered_author.read(request)
+    pending_ids = earlier.pending_ids if earlier else ()
+    if comment.status != Comment.Status.APPROVED:
+        pending_ids = (*pending_ids, comment.pk)
+    remembered_author.remember(
+        response, name=data["name"], email=data["email"], website=data["website"], pending_ids=pending_ids
+    )

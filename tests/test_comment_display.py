@@ -147,9 +147,9 @@ def test_reply_link_is_offered_until_three_levels(guide, make_comment):
     second = make_comment(guide, parent=first)
     third = make_comment(guide, parent=second)
     html = page_html(guide)
-    assert f"replytocom={first.pk}#respond" in html
-    assert f"replytocom={second.pk}#respond" in html
-    assert f"replytocom={third.pk}#respond" not in html
+    assert f"replytocom={first.pk}#comment-{first.pk}" in html
+    assert f"replytocom={second.pk}#comment-{second.pk}" in html
+    assert f"replytocom={third.pk}" not in html
 
 
 def test_reply_link_puts_the_form_under_that_comment(guide, make_comment):

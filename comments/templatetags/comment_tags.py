@@ -1,6 +1,5 @@
 """Tags the article template uses to place the comments; everything about comments lives here."""
 
-import json
 import re
 
 from django import template
@@ -9,10 +8,10 @@ from django.template.loader import render_to_string
 
 from articles.page_cache import page_versions
 
+from .. import remembered_author
 from ..forms import CommentForm
 from ..models import Comment, DiscussionSettings
 from ..threads import page_number_of, thread_page, unapproved_comment_id
-from ..views import REMEMBER_COOKIE
 
 register = template.Library()
 LIST_TIMEOUT_SECONDS = 300
@@ -24,33 +23,36 @@ def comment_section(context, article):
 
     The form is the one the post view sent back (bound, with errors) or a new one, filled
     from the reader's remembered details. `?replytocom=<id>` places it under that comment,
-    which is how "Reply" works without JavaScript.
+    which is how "Reply" works without JavaScript. The reader's own waiting comments (the
+    signed `?unapproved=` link, or the ids their remembered-details cookie holds) show to
+    them alone.
     """
     request = context["request"]
     rules = DiscussionSettings.get_solo()
     form = context.get("comment_form")
+    remembered = remembered_author.read(request)
     if form is None:
-        form = CommentForm(article=article, initial=_remembered_author(request))
+        form = CommentForm(article=article, initial=remembered.form_initial() if remembered else {})
     reply_to = _reply_target(article, form, request.GET.get("replytocom"))
     page_number = request.GET.get("comments-page")
     if page_number is None and reply_to is not None:
         page_number = page_number_of(reply_to, per_page=rules.comments_per_page)
-    unapproved_id = unapproved_comment_id(request.GET.get("unapproved"))
+    own_ids = set(remembered.pending_ids) if remembered else set()
+    if unapproved_id := unapproved_comment_id(request.GET.get("unapproved")):
+        own_ids.add(unapproved_id)
     # A staff preview of an unpublished article takes no comments: its post would be refused.
     accepting = rules.accepts_comments_on(article) and not context.get("is_preview")
     section = {"article": article, "form": form, "reply_to": reply_to, "accepting": accepting}
 
     # The list is the same for every reader unless it carries a reply form or an author's
-    # waiting comment: then it is rendered for this request alone.
-    shared = reply_to is None and unapproved_id is None and re.fullmatch(r"[0-9]{0,4}", page_number or "")
+    # waiting comments: then it is rendered for this request alone.
+    shared = reply_to is None and not own_ids and re.fullmatch(r"[0-9]{0,4}", page_number or "")
     content, comments = page_versions(article.pk)
     key = f"comments:list:{content}:{comments}:{article.pk}:{page_number}:{accepting}"
     thread_list = caches["pages"].get(key) if shared else None
     form_in_thread = False
     if thread_list is None:
-        threads = thread_page(
-            article, page_number=page_number, per_page=rules.comments_per_page, unapproved_id=unapproved_id
-        )
+        threads = thread_page(article, page_number=page_number, per_page=rules.comments_per_page, own_ids=own_ids)
         # The form goes under the comment replied to when it is shown, else at the end.
         form_in_thread = reply_to is not None and threads.shows(reply_to.pk)
         thread_list = render_to_string(  # with the request: a reply form inside needs its CSRF token
@@ -61,17 +63,6 @@ def comment_section(context, article):
         if shared:
             caches["pages"].set(key, thread_list, timeout=LIST_TIMEOUT_SECONDS)
     return {**section, "thread_list": thread_list, "form_in_thread": form_in_thread}
-
-
-def _remembered_author(request) -> dict:
-    try:
-        remembered = json.loads(request.COOKIES.get(REMEMBER_COOKIE, ""))
-    except ValueError:
-        return {}
-    if not isinstance(remembered, dict):
-        return {}
-    initial = {key: str(remembered.get(key, ""))[:254] for key in ("name", "email", "website")}
-    return initial | {"remember": True}
 
 
 def _reply_target(article, form, requested_id) -> Comment | None:

@@ -92,7 +92,7 @@ def test_a_comment_waits_unseen_until_a_moderator_approves_it_then_gets_a_reply(
     expect(question).not_to_contain_text(AWAITING)
 
     question.get_by_role("link", name="Reply to Ann Reader", exact=True).click()
-    expect(reader_b).to_have_url(re.compile(rf"\?replytocom={question_id}#respond$"))
+    expect(reader_b).to_have_url(re.compile(rf"\?replytocom={question_id}#comment-{question_id}$"))
     expect(reader_b.locator("#respond")).to_have_count(1)
     form = reader_b.locator(f"li#comment-{question_id} > #respond")
     expect(form).to_be_visible()
@@ -136,7 +136,7 @@ def test_an_invalid_email_is_explained_next_to_the_field_and_the_comment_is_kept
     expect(page).to_have_url(re.compile(rf"/articles/{guide.slug}/$"))  # nothing was sent
 
     post_comment(page, name="Ann Reader", email="ann@example", text=QUESTION)  # no dot: Django says no
-    expect(page).to_have_url(re.compile(rf"/articles/{guide.slug}/comments/$"))
+    expect(page).to_have_url(re.compile(rf"/articles/{guide.slug}/comments/#error-summary$"))
     email_field = page.locator(".comment-field").filter(has=email)
     expect(email_field.locator(".field-errors")).to_have_text("Enter a valid email address.")
     expect(email).to_have_accessible_description("Enter a valid email address.")

@@ -1,0 +1,107 @@
+"""Every refusal lands the reader on the form's error summary, with links to the fields and the text kept."""
+
+import re
+import time
+
+import pytest
+from django.core import signing
+from django.urls import reverse
+
+from comments.forms import TIMESTAMP_SALT
+from comments.models import Comment
+from tests.conftest import comment_form_data
+
+TEXT = "Words the reader must not lose."
+
+
+def post(client, article, **overrides):
+    return client.post(reverse("comments:post", kwargs={"slug": article.slug}), comment_form_data(article, **overrides))
+
+
+def error_summary(html: str) -> str:
+    match = re.search(r'<div class="error-summary" id="error-summary"([^>]*)>(.*?)</div>', html, re.DOTALL)
+    assert match, "no error summary on the page"
+    return match.group(1) + match.group(2)
+
+
+def test_the_form_sends_the_browser_to_the_error_summary(client, guide):
+    html = client.get(guide.get_absolute_url()).content.decode()
+    assert f'action="{reverse("comments:post", kwargs={"slug": guide.slug})}#error-summary"' in html
+
+
+@pytest.fixture
+def flood_limit(settings):
+    settings.COMMENTS_RATE_LIMIT = "1/m"
+
+
+def sent_too_soon(article) -> str:
+    return signing.dumps({"article": article.pk, "shown": time.time()}, salt=TIMESTAMP_SALT)
+
+
+@pytest.mark.parametrize(
+    ("overrides", "status", "message"),
+    [
+        ({"email": "reader@invalid"}, 400, "Enter a valid email address."),
+        ({"name": ""}, 400, "This field is required."),
+        ({"timestamp": "forged"}, 400, "The form could not be checked."),
+        ({"parent": "999999"}, 400, "The comment you are replying to is not available."),
+    ],
+    ids=["invalid-email", "missing-name", "timestamp", "parent"],
+)
+def test_an_invalid_post_is_summarised_at_the_top_of_the_form(client, guide, overrides, status, message):
+    response = post(client, guide, body=TEXT, **overrides)
+    html = response.content.decode()
+    assert response.status_code == status
+    summary = error_summary(html)
+    assert 'role="alert"' in summary and 'tabindex="-1"' in summary
+    assert message in summary
+    assert TEXT in html
+    assert not Comment.objects.exists()
+
+
+def test_a_post_sent_too_soon_is_summarised(client, guide, settings):
+    settings.COMMENTS_MIN_FILL_SECONDS = 30
+    response = post(client, guide, body=TEXT, timestamp=sent_too_soon(guide))
+    assert response.status_code == 400
+    assert "That was quick!" in error_summary(response.content.decode())
+    assert TEXT in response.content.decode()
+
+
+def test_each_field_mistake_links_to_its_field_which_says_it_is_invalid(client, guide):
+    html = post(client, guide, email="reader@invalid", website="javascript:alert(1)", body=TEXT).content.decode()
+    summary = error_summary(html)
+    assert '<a href="#id_email">Email: Enter a valid email address.</a>' in summary
+    assert '<a href="#id_website">Website: Enter a web address starting with http:// or https://.</a>' in summary
+    email_input = re.search(r'<input type="email" name="email"[^>]*>', html).group(0)
+    assert 'aria-invalid="true"' in email_input
+    assert 'aria-describedby="id_email_error"' in email_input
+    assert '<span class="field-errors" id="id_email_error">Enter a valid email address.</span>' in html
+
+
+def test_a_duplicate_is_summarised(client, guide):
+    post(client, guide, body=TEXT)
+    response = post(client, guide, body=TEXT)
+    assert response.status_code == 409
+    assert "You have already sent this comment" in error_summary(response.content.decode())
+
+
+def test_a_flood_is_summarised(client, guide, flood_limit):
+    post(client, guide, body="The first one.")
+    response = post(client, guide, body=TEXT)
+    assert response.status_code == 429
+    assert "You are posting comments too fast" in error_summary(response.content.decode())
+    assert TEXT in response.content.decode()
+
+
+def test_a_post_with_no_mistake_shows_no_summary(client, guide):
+    assert 'id="error-summary"' not in client.get(guide.get_absolute_url()).content.decode()
+
+
+def test_every_field_in_error_is_marked_the_same_way(client, guide):
+    html = post(client, guide, name="", email="reader@invalid", website="ftp://x.example", body="").content.decode()
+    for name in ("name", "email", "website", "body"):
+        control = re.search(rf'<(input|textarea)[^>]* name="{name}"[^>]*>', html).group(0)
+        assert 'aria-invalid="true"' in control, name
+        assert re.search(rf'aria-describedby="[^"]*\bid_{name}_error\b', control), name
+        assert f'<span class="field-errors" id="id_{name}_error">' in html
+    assert html.count('class="comment-field has-errors"') == 4

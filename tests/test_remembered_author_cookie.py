@@ -1,0 +1,80 @@
+"""The remembered-details cookie: whatever a browser sends back, the article page is served."""
+
+import json
+
+import pytest
+from django.core import signing
+from django.http import HttpResponse
+from django.test import RequestFactory
+
+from comments import remembered_author
+from tests.conftest import comment_form_data
+
+JUNK = {
+    "3000-brackets": "[" * 3000,
+    "lone-surrogate": '{"name":"\\ud800"}',
+    "surrogate-in-email": '{"name":"Ann","email":"\\udfff@example.com"}',
+    "not-json": "{not json",
+    "a-list": '["a list"]',
+    "a-number": "42",
+    "null": "null",
+    "values-not-text": '{"name": ["Ann"], "email": {"x": 1}, "website": 3}',
+    "over-long-name": json.dumps({"name": "n" * 5000}),
+    "deeply-nested-object": '{"name":' * 3000,
+}
+
+
+@pytest.mark.parametrize("value", JUNK.values(), ids=JUNK.keys())
+def test_an_article_page_is_served_whatever_the_cookie_holds(client, guide, value):
+    client.cookies[remembered_author.COOKIE_NAME] = value
+    response = client.get(guide.get_absolute_url())
+    assert response.status_code == 200
+    assert "Leave a Reply" in response.content.decode()
+
+
+@pytest.mark.parametrize("value", JUNK.values(), ids=JUNK.keys())
+def test_a_comment_is_taken_whatever_the_cookie_holds(client, guide, value):
+    client.cookies[remembered_author.COOKIE_NAME] = value
+    response = client.post(f"/articles/{guide.slug}/comments/", comment_form_data(guide, remember="on"))
+    assert response.status_code == 302
+
+
+def test_junk_values_are_left_out_and_good_ones_kept(client, guide):
+    client.cookies[remembered_author.COOKIE_NAME] = json.dumps(
+        {"name": "Ann Reader", "email": "\ud800@example.com", "website": ["https://ann.example"]}
+    )
+    html = client.get(guide.get_absolute_url()).content.decode()
+    assert 'value="Ann Reader"' in html
+    assert 'name="email" value=' not in html
+    assert 'name="website" value=' not in html
+
+
+def request_with(value: str):
+    request = RequestFactory().get("/")
+    request.COOKIES[remembered_author.COOKIE_NAME] = value
+    return request
+
+
+def written(**details) -> str:
+    response = HttpResponse()
+    remembered_author.remember(response, **details)
+    return response.cookies[remembered_author.COOKIE_NAME].value
+
+
+def test_what_is_written_reads_back():
+    value = written(name="Ann", email="ann@example.com", website="", pending_ids=(4, 7))
+    assert remembered_author.read(request_with(value)) == remembered_author.RememberedAuthor(
+        name="Ann", email="ann@example.com", website="", pending_ids=(4, 7)
+    )
+
+
+def test_a_pending_list_not_signed_by_the_site_is_ignored():
+    forged = json.dumps({"name": "Eve", "pending": signing.dumps([1, 2, 3], salt="another-purpose")})
+    assert remembered_author.read(request_with(forged)).pending_ids == ()
+    assert remembered_author.read(request_with(json.dumps({"pending": [1, 2, 3]}))).pending_ids == ()
+
+
+def test_the_browser_keeps_only_the_newest_waiting_comments():
+    value = written(name="Ann", email="a@example.com", website="", pending_ids=tuple(range(100)))
+    kept = remembered_author.read(request_with(value)).pending_ids
+    assert kept == tuple(range(100 - remembered_author.MAX_PENDING, 100))
