@@ -36,7 +36,6 @@ def post_comment(
     parent: Comment | None,
     ip_address: str | None,
     user_agent: str,
-    queue_url: str,
 ) -> Comment:
     """Decide, save and (after commit) tell the moderators; raises DuplicateComment."""
     body = body.strip()
@@ -59,7 +58,7 @@ def post_comment(
         user_agent=user_agent,
     )
     if comment.status == Comment.Status.PENDING and rules.notify_moderators == DiscussionSettings.Notify.EACH:
-        transaction.on_commit(lambda: notify_comment_waiting(comment, queue_url=queue_url))
+        transaction.on_commit(lambda: notify_comment_waiting(comment))
     return comment
 
 

@@ -9,7 +9,6 @@ import json
 from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django_ratelimit.core import is_ratelimited
 
 from articles.models import Article
@@ -55,7 +54,6 @@ def post_comment(request, slug):
             parent=data["parent"],
             ip_address=client_ip(request) or None,
             user_agent=user_agent(request),
-            queue_url=request.build_absolute_uri(reverse("admin:comments_comment_changelist")),
         )
     except services.DuplicateComment:
         form.add_error("body", "You have already posted this comment here.")
