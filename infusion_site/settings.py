@@ -7,6 +7,7 @@ to start without DJANGO_SECRET_KEY, so production can never run on a known key.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -65,6 +66,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sites",
     "django.contrib.staticfiles",
+    "axes",
     "markdownx",
     "solo",
     "imagekit",
@@ -89,6 +91,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "infusion_site.urls"
@@ -236,6 +240,19 @@ COMMENTS_MIN_FILL_SECONDS = float(os.environ.get("COMMENTS_MIN_FILL_SECONDS", "3
 # header is ignored: a client can write anything there.
 COMMENTS_TRUSTED_PROXIES = int(os.environ.get("COMMENTS_TRUSTED_PROXIES", "0"))
 
+# Admin login lockout (django-axes). Failures are counted in the database, so every worker and
+# machine sees them, per user name and client IP together (so nobody can lock an admin out from
+# elsewhere). A locked-out login waits AXES_COOLOFF_TIME, counted again from each refused try; an
+# admin unlocks sooner under Axes -> Access attempts, or with `manage.py axes_reset`.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# One rule decides a client's IP for comments and logins alike (COMMENTS_TRUSTED_PROXIES).
+AXES_CLIENT_IP_CALLABLE = "comments.request_origin.client_ip"
+AXES_LOCKOUT_CALLABLE = "infusion_site.login_lockout.lockout_response"
 # django-solo caches the discussion settings, so reading them costs no query per page.
 SOLO_CACHE = "default"
 
@@ -279,5 +296,9 @@ LOGGING = {
     "formatters": {"one_line": {"()": "infusion_site.log_format.OneLineFormatter"}},
     "handlers": {"stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "one_line"}},
     "root": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"django": {"handlers": ["stdout"], "level": "INFO", "propagate": False}},
+    "loggers": {
+        "django": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+        # django-axes announces its configuration at every start; its lockouts are warnings.
+        "axes.apps": {"level": "WARNING"},
+    },
 }
