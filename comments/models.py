@@ -77,6 +77,7 @@ class Comment(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
+        """Where the comment is on its article's public page; a waiting one is not shown there."""
         from .threads import location_of  # threads builds on this module
 
         return location_of(self, per_page=DiscussionSettings.get_solo().comments_per_page)

@@ -59,7 +59,7 @@ def post_comment(request, slug):
         form.add_error("body", "You have already posted this comment here.")
         return _article_with_form(request, article, form, status=409)
 
-    response = HttpResponseRedirect(location_of(comment, per_page=rules.comments_per_page))
+    response = HttpResponseRedirect(location_of(comment, per_page=rules.comments_per_page, for_its_author=True))
     _remember_author(response, data)
     return response
 
