@@ -168,5 +168,5 @@ class DiscussionSettingsAdmin(SingletonModelAdmin):
         ("Who is published at once", {"fields": ("auto_approve_known_authors",)}),
         ("What waits or goes to spam", {"fields": ("link_limit", "moderation_words", "disallowed_words")}),
         ("Articles", {"fields": ("close_after_days", "comments_per_page")}),
-        ("Moderators", {"fields": ("notify_moderators",)}),
+        ("Moderators", {"fields": ("notify_moderators", "staff_reply_name")}),
     )

@@ -131,6 +131,13 @@ class DiscussionSettings(SingletonModel):
         help_text="Replies stay with their comment.",
     )
     notify_moderators = models.CharField("tell moderators", max_length=10, choices=Notify.choices, default=Notify.EACH)
+    staff_reply_name = models.CharField(
+        "sign staff replies as",
+        max_length=100,
+        default="The editors",
+        help_text="The name shown on a staff reply when the staff member has no first or last name set "
+        "(Users). A login name is never shown.",
+    )
 
     class Meta:
         verbose_name = "discussion settings"
@@ -145,6 +152,10 @@ class DiscussionSettings(SingletonModel):
         if self.close_after_days is None or article.published_at is None:
             return True
         return article.published_at >= timezone.now() - timedelta(days=self.close_after_days)
+
+    def staff_name(self, user) -> str:
+        """How a staff reply is signed in public: the person's full name, else the site's label."""
+        return user.get_full_name() or self.staff_reply_name
 
     @staticmethod
     def entries(text: str) -> list[str]:

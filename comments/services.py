@@ -67,7 +67,7 @@ def post_staff_reply(*, parent: Comment, user, body: str) -> Comment:
     return Comment.objects.create(
         article=parent.article,
         parent=parent,
-        name=user.get_full_name() or user.get_username(),
+        name=DiscussionSettings.get_solo().staff_name(user),
         email=user.email,
         body=body.strip(),
         status=Comment.Status.APPROVED,
