@@ -49,11 +49,8 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/") or (
     f"{'http' if DEBUG else 'https'}://{(ALLOWED_HOSTS or ['localhost'])[0].lstrip('.')}"
 )
-if (
-    urlsplit(SITE_URL).scheme not in {"http", "https"}
-    or urlsplit(SITE_URL).hostname in {None, "*"}
-    or urlsplit(SITE_URL)[2:] != ("", "", "")
-):
+_site = urlsplit(SITE_URL)
+if _site.scheme not in {"http", "https"} or _site.hostname in {None, "*"} or (_site.path, _site.query) != ("", ""):
     raise ImproperlyConfigured(
         f"SITE_URL must be the site's address, like https://guide.example.org (no path), not {SITE_URL!r}."
     )
