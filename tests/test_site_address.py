@@ -70,3 +70,14 @@ def test_view_on_site_for_an_article_opens_it_on_the_sites_address(guide, superu
     response = superuser_client.get(shortcut, secure=True)
     assert response.status_code == 302
     assert response["Location"] == f"{SITE}{guide.get_absolute_url()}"
+
+
+def test_the_sites_admin_edits_the_name_and_shows_the_domain_from_the_settings(guide, superuser_client):
+    site = Site.objects.get()
+    url = reverse("admin:sites_site_change", args=[site.pk])
+    assert "it is set again on every migrate and load_guide" in superuser_client.get(url).content.decode()
+    response = superuser_client.post(url, {"name": "Our clinic", "domain": "elsewhere.example"})
+    assert response.status_code == 302
+    domain = site.domain
+    site.refresh_from_db()
+    assert (site.name, site.domain) == ("Our clinic", domain)
