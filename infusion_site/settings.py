@@ -180,9 +180,9 @@ EMAIL_BACKEND = (
     or os.environ.get("EMAIL_BACKEND")
     or "django.core.mail.backends." + ("smtp" if os.environ.get("EMAIL_HOST") else "console") + ".EmailBackend"
 )
-# The sender of mail to moderators and commenters, and of error mail to ADMINS.
+# The sender of the site's mail, and of error mail to ADMINS.
 DEFAULT_FROM_EMAIL = (
-    _mail.get("DEFAULT_FROM_EMAIL") or os.environ.get("DEFAULT_FROM_EMAIL") or f"noreply@{urlsplit(SITE_URL).hostname}"
+    _mail.get("DEFAULT_FROM_EMAIL") or os.environ.get("DEFAULT_FROM_EMAIL") or f"noreply@{_site.hostname}"
 )
 SERVER_EMAIL = _mail.get("SERVER_EMAIL") or os.environ.get("SERVER_EMAIL") or DEFAULT_FROM_EMAIL
 

@@ -1,8 +1,9 @@
 """The site's public address (settings.SITE_URL): one home for every absolute link.
 
-Mails are written outside any request, and a request's Host header is the client's to
-choose, so absolute links never come from the request: they start with SITE_URL. The
-Sites row (what the admin's "View on site" uses) takes its host from the same setting.
+Some mail is written outside any request (the digest, from cron), and a request's Host header
+is the client's to choose, so absolute links never come from the request: they start with
+SITE_URL. The Sites row (what the admin's "View on site" uses) takes its host from the same
+setting.
 """
 
 from urllib.parse import urlsplit
