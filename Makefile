@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 # Local development runs in debug mode with a throw-away key; production sets DJANGO_SECRET_KEY.
-DEV_ENV := DJANGO_DEBUG=1
+DEV_ENV := DJANGO_DEBUG=1 SITE_URL="$${SITE_URL:-http://127.0.0.1:8000}"
 
 .PHONY: run admin serve bench test test-services lint format clean
 
@@ -31,7 +31,7 @@ run: $(VENV)/.runtime-installed ## Install, migrate, load the guide and serve it
 # Production settings on this machine: gunicorn (workers from the core count), whitenoise,
 # DEBUG off. Plain http on 127.0.0.1, so the TLS-only settings are off here; a real
 # deployment sets DJANGO_SECRET_KEY and leaves them on (README, "Deploying").
-SERVE_ENV := DJANGO_SSL_REDIRECT=0 DJANGO_SECURE_COOKIES=0 DJANGO_HSTS_SECONDS=0 \
+SERVE_ENV := DJANGO_SSL_REDIRECT=0 DJANGO_SECURE_COOKIES=0 DJANGO_HSTS_SECONDS=0 SITE_URL="$${SITE_URL:-http://127.0.0.1:8000}" \
 	DJANGO_SECRET_KEY="$${DJANGO_SECRET_KEY:-$$(cat .serve-secret-key)}"
 
 .serve-secret-key: | $(BIN)/python

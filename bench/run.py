@@ -76,6 +76,8 @@ def server_env(workdir: Path, *, no_cache: bool = False) -> dict:
         # The posting test measures throughput and loss, not the bot defences.
         COMMENTS_RATE_LIMIT="off",
         COMMENTS_MIN_FILL_SECONDS="0",
+        # Mail goes nowhere on purpose (without it, production settings warn that it does).
+        EMAIL_URL="dummy://",
         DJANGO_LOG_LEVEL="WARNING",
         BENCH_NO_CACHE="1" if no_cache else "0",
     )

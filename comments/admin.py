@@ -17,6 +17,8 @@ from django.utils.text import Truncator
 from django.views.decorators.http import require_POST
 from solo.admin import SingletonModelAdmin
 
+from infusion_site.site_address import absolute_url
+
 from . import queue, services
 from .models import Comment, DiscussionSettings
 
@@ -122,9 +124,17 @@ class CommentAdmin(admin.ModelAdmin):
     date_hierarchy = "created_at"
     ordering = ("-created_at",)
     list_per_page = 50
-    readonly_fields = ("article", "parent", "status_reason", "created_at", "ip_address", "user_agent", "is_staff_reply")
+    readonly_fields = (
+        "article_link",
+        "parent",
+        "status_reason",
+        "created_at",
+        "ip_address",
+        "user_agent",
+        "is_staff_reply",
+    )
     fieldsets = (
-        (None, {"fields": ("article", "parent", "status", "status_reason", "created_at")}),
+        (None, {"fields": ("article_link", "parent", "status", "status_reason", "created_at")}),
         ("Author", {"fields": ("name", "email", "website", "ip_address", "user_agent", "is_staff_reply")}),
         ("Comment", {"fields": ("body",)}),
         ("Reply", {"fields": ("staff_reply",)}),
@@ -202,6 +212,22 @@ class CommentAdmin(admin.ModelAdmin):
             *super().get_urls(),
         ]
 
+    @admin.display(description="article")
+    def article_link(self, comment):
+        """The article's public page while readers can see it. Not its admin page: a moderator may
+        not open that one. An article readers cannot see is named without a link."""
+        article = comment.article
+        if article.publication_state() != "Published":
+            return f"{article} ({article.publication_state().lower()}: not on the site)"
+        return format_html('<a href="{}">{}</a>', article.get_absolute_url(), article)
+
+    def view_on_site(self, comment):
+        """The "View on site" button, for an approved comment only: a waiting one is not public,
+        and the button must not hand out the author's link that shows it."""
+        if comment.status != Comment.Status.APPROVED:
+            return None
+        return absolute_url(comment.get_absolute_url())
+
     def has_add_permission(self, request):
         return False  # comments come from readers; staff reply from a comment's page
 
@@ -238,5 +264,5 @@ class DiscussionSettingsAdmin(SingletonModelAdmin):
         ("Who is published at once", {"fields": ("auto_approve_known_authors",)}),
         ("What waits or goes to spam", {"fields": ("link_limit", "moderation_words", "disallowed_words")}),
         ("Articles", {"fields": ("close_after_days", "comments_per_page")}),
-        ("Moderators", {"fields": ("notify_moderators",)}),
+        ("Moderators", {"fields": ("notify_moderators", "staff_reply_name")}),
     )

@@ -80,6 +80,7 @@ class Comment(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
+        """Where the comment is on its article's public page; a waiting one is not shown there."""
         from .threads import location_of  # threads builds on this module
 
         return location_of(self, per_page=DiscussionSettings.get_solo().comments_per_page)
@@ -133,6 +134,13 @@ class DiscussionSettings(SingletonModel):
         help_text="Replies stay with their comment.",
     )
     notify_moderators = models.CharField("tell moderators", max_length=10, choices=Notify.choices, default=Notify.EACH)
+    staff_reply_name = models.CharField(
+        "sign staff replies as",
+        max_length=100,
+        default="The editors",
+        help_text="The name shown on a staff reply when the staff member has no first or last name set "
+        "(Users). A login name is never shown.",
+    )
 
     class Meta:
         verbose_name = "discussion settings"
@@ -147,6 +155,10 @@ class DiscussionSettings(SingletonModel):
         if self.close_after_days is None or article.published_at is None:
             return True
         return article.published_at >= timezone.now() - timedelta(days=self.close_after_days)
+
+    def staff_name(self, user) -> str:
+        """How a staff reply is signed in public: the person's full name, else the site's label."""
+        return user.get_full_name() or self.staff_reply_name
 
     @staticmethod
     def entries(text: str) -> list[str]:

@@ -1,9 +1,16 @@
-"""E-mail to moderators when comments wait. A mail failure is logged, never shown to the reader."""
+"""E-mail to moderators when comments wait. A mail failure is logged, never shown to the reader.
+
+Links in a mail start with the site's configured address (SITE_URL), never with the Host of
+the request that caused the mail: that header is the client's to write.
+"""
 
 import logging
 
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
+from django.urls import reverse
+
+from infusion_site.site_address import absolute_url
 
 from .models import Comment
 
@@ -20,25 +27,30 @@ def moderator_addresses() -> list[str]:
     return sorted(set(moderators.values_list("email", flat=True)))
 
 
-def notify_comment_waiting(comment: Comment, *, queue_url: str) -> None:
+def queue_url() -> str:
+    return absolute_url(reverse("admin:comments_comment_changelist"))
+
+
+def notify_comment_waiting(comment: Comment) -> None:
     """One mail about one comment; names the article and the reason, not the author's address."""
     body = (
         f"A comment by {comment.name} on “{comment.article}” is waiting for moderation.\n"
         f"Reason: {comment.status_reason}\n\n"
         f"{comment.body[:500]}\n\n"
-        f"Moderation queue: {queue_url}\n"
+        f"Open this comment: {absolute_url(reverse('admin:comments_comment_change', args=[comment.pk]))}\n"
+        f"Moderation queue: {queue_url()}\n"
     )
     _send(f"Comment waiting on “{comment.article}”", body)
 
 
-def send_digest(*, queue_url: str) -> int:
+def send_digest() -> int:
     """One mail listing every comment that waits; returns how many were listed."""
     waiting = list(Comment.objects.pending().select_related("article").order_by("created_at"))
     if waiting:
         lines = [f"- {c.name} on “{c.article}”, {c.created_at:%Y-%m-%d %H:%M}: {c.status_reason}" for c in waiting]
         _send(
             f"{len(waiting)} comment{'s' if len(waiting) != 1 else ''} waiting for moderation",
-            "\n".join([*lines, "", f"Moderation queue: {queue_url}", ""]),
+            "\n".join([*lines, "", f"Moderation queue: {queue_url()}", ""]),
         )
     return len(waiting)
 

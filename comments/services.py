@@ -39,7 +39,6 @@ def post_comment(
     parent: Comment | None,
     ip_address: str | None,
     user_agent: str,
-    queue_url: str,
 ) -> Comment:
     """Decide, save and (after commit) tell the moderators; raises DuplicateComment."""
     body = body.strip()
@@ -62,7 +61,7 @@ def post_comment(
         user_agent=user_agent,
     )
     if comment.status == Comment.Status.PENDING and rules.notify_moderators == DiscussionSettings.Notify.EACH:
-        transaction.on_commit(lambda: notify_comment_waiting(comment, queue_url=queue_url))
+        transaction.on_commit(lambda: notify_comment_waiting(comment))
     return comment
 
 
@@ -71,7 +70,7 @@ def post_staff_reply(*, parent: Comment, user, body: str) -> Comment:
     return Comment.objects.create(
         article=parent.article,
         parent=parent,
-        name=user.get_full_name() or user.get_username(),
+        name=DiscussionSettings.get_solo().staff_name(user),
         email=user.email,
         body=body.strip(),
         status=Comment.Status.APPROVED,

@@ -100,14 +100,18 @@ def page_number_of(comment: Comment, *, per_page: int) -> int:
     return earlier // per_page + 1
 
 
-def location_of(comment: Comment, *, per_page: int) -> str:
-    """The address that shows a comment: its page of threads, and for one not yet approved the
-    signed link that lets its author see it (spam too, so a spammer learns nothing)."""
+def location_of(comment: Comment, *, per_page: int, for_its_author: bool = False) -> str:
+    """The address of a comment on its article: its page of threads.
+
+    Only the author, redirected there after posting (for_its_author), gets the signed link
+    that shows a comment not yet approved (spam too, so a spammer learns nothing). Any other
+    address of a waiting comment shows the page without it: the link is minted nowhere else.
+    """
     query = {}
     page = page_number_of(comment, per_page=per_page)
     if page > 1:
         query["comments-page"] = page
-    if comment.status != Comment.Status.APPROVED:
+    if for_its_author and comment.status != Comment.Status.APPROVED:
         query["unapproved"] = unapproved_token(comment)
     address = comment.article.get_absolute_url()
     return f"{address}?{urlencode(query)}#comment-{comment.pk}" if query else f"{address}#comment-{comment.pk}"

@@ -11,7 +11,6 @@ from django.conf import settings
 from django.db import OperationalError
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils.html import format_html
 from django_ratelimit.core import is_ratelimited
 
@@ -60,10 +59,9 @@ def post_comment(request, slug):
             parent=data["parent"],
             ip_address=client_ip(request) or None,
             user_agent=user_agent(request),
-            queue_url=request.build_absolute_uri(reverse("admin:comments_comment_changelist")),
         )
     except services.DuplicateComment as duplicate:
-        form.add_error(None, _already_posted(duplicate.comment, per_page=rules.comments_per_page))
+        form.add_error(None, _already_posted(duplicate.comment, name=data["name"], per_page=rules.comments_per_page))
         return _article_with_form(request, article, form, status=409)
     except OperationalError:  # the database is locked beyond its busy timeout, or unreachable
         logger.warning("A comment could not be saved: the database did not answer in time.", exc_info=True)
@@ -76,7 +74,7 @@ def post_comment(request, slug):
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
 
-    response = HttpResponseRedirect(location_of(comment, per_page=rules.comments_per_page))
+    response = HttpResponseRedirect(location_of(comment, per_page=rules.comments_per_page, for_its_author=True))
     _remember_author(request, response, data, comment)
     return response
 
@@ -97,11 +95,18 @@ def _is_flooding(request) -> bool:
     )
 
 
-def _already_posted(comment: Comment, *, per_page: int) -> str:
-    """Say where the earlier copy is: its author may not see it on this page (it may still wait)."""
-    address = location_of(comment, per_page=per_page)
+def _already_posted(comment: Comment, *, name: str, per_page: int) -> str:
+    """Say where the earlier copy is: its author may not see it on this page (it may still wait).
+
+    A waiting copy is shown through the author's own link only to the same name, email and
+    text: someone who knows an email address and a text learns nothing more about its author.
+    """
     if comment.status == Comment.Status.APPROVED:
+        address = location_of(comment, per_page=per_page)
         return format_html('You have already posted this comment here: <a href="{}">see it</a>.', address)
+    if comment.name != name:
+        return "You have already sent this comment; it is awaiting moderation and appears here once approved."
+    address = location_of(comment, per_page=per_page, for_its_author=True)
     return format_html(
         'You have already sent this comment; it is awaiting moderation: <a href="{}">see your comment</a>.', address
     )

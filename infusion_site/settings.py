@@ -7,9 +7,12 @@ to start without DJANGO_SECRET_KEY, so production can never run on a known key.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+import dj_email_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -40,6 +43,18 @@ if not SECRET_KEY:
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 
+# The site's public address: scheme, host and port, no path (https://guide.example.org). Every
+# absolute link (mails, the admin's "View on site") starts with it, and the Sites row takes its
+# host (infusion_site.site_address). Default: the first of ALLOWED_HOSTS, https (http in debug).
+SITE_URL = os.environ.get("SITE_URL", "").strip().rstrip("/") or (
+    f"{'http' if DEBUG else 'https'}://{(ALLOWED_HOSTS or ['localhost'])[0].lstrip('.')}"
+)
+_site = urlsplit(SITE_URL)
+if _site.scheme not in {"http", "https"} or _site.hostname in {None, "*"} or (_site.path, _site.query) != ("", ""):
+    raise ImproperlyConfigured(
+        f"SITE_URL must be the site's address, like https://guide.example.org (no path), not {SITE_URL!r}."
+    )
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -48,6 +63,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.sites",
     "django.contrib.staticfiles",
+    "axes",
     "markdownx",
     "solo",
     "imagekit",
@@ -55,6 +71,8 @@ INSTALLED_APPS = [
     "reversion_compare",
     "articles",
     "comments",
+    # Keeps the Sites row on SITE_URL; says at startup what production is missing.
+    "infusion_site.apps.InfusionSiteConfig",
 ]
 
 SITE_ID = 1
@@ -70,6 +88,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a refused login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "infusion_site.urls"
@@ -141,7 +161,30 @@ CACHES = {
     },
 }
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+# Mail. EMAIL_URL names the server in one value (smtp://user:password@mail.internal:25,
+# submission://user:password@mail.internal for port 587 with STARTTLS, ?ssl=1, ?timeout=10); without
+# it, Django's own EMAIL_* variables. With neither, mail is printed to the console: right locally;
+# with debug off the site says at startup and in `manage.py check` that nobody receives it
+# (infusion_site.checks).
+EMAIL_URL = os.environ.get("EMAIL_URL", "")
+_mail = dj_email_url.parse(EMAIL_URL) if EMAIL_URL else {}
+EMAIL_HOST = _mail.get("EMAIL_HOST") or os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = _mail.get("EMAIL_PORT") or int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = _mail.get("EMAIL_HOST_USER") or os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = _mail.get("EMAIL_HOST_PASSWORD") or os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = _mail["EMAIL_USE_TLS"] if _mail else env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = _mail["EMAIL_USE_SSL"] if _mail else env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = _mail.get("EMAIL_TIMEOUT") or int(os.environ.get("EMAIL_TIMEOUT", "10"))
+EMAIL_BACKEND = (
+    _mail.get("EMAIL_BACKEND")
+    or os.environ.get("EMAIL_BACKEND")
+    or "django.core.mail.backends." + ("smtp" if os.environ.get("EMAIL_HOST") else "console") + ".EmailBackend"
+)
+# The sender of the site's mail, and of error mail to ADMINS.
+DEFAULT_FROM_EMAIL = (
+    _mail.get("DEFAULT_FROM_EMAIL") or os.environ.get("DEFAULT_FROM_EMAIL") or f"noreply@{_site.hostname}"
+)
+SERVER_EMAIL = _mail.get("SERVER_EMAIL") or os.environ.get("SERVER_EMAIL") or DEFAULT_FROM_EMAIL
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -193,6 +236,20 @@ COMMENTS_MIN_FILL_SECONDS = float(os.environ.get("COMMENTS_MIN_FILL_SECONDS", "3
 # How many proxies in front of the site append to X-Forwarded-For (nginx: 1). With 0 the
 # header is ignored: a client can write anything there.
 COMMENTS_TRUSTED_PROXIES = int(os.environ.get("COMMENTS_TRUSTED_PROXIES", "0"))
+
+# Admin login lockout (django-axes). Failures are counted in the database, so every worker and
+# machine sees them, per user name and client IP together (so nobody can lock an admin out from
+# elsewhere). A locked-out login waits AXES_COOLOFF_TIME, counted again from each refused try; an
+# admin unlocks sooner under Axes -> Access attempts, or with `manage.py axes_reset`.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# One rule decides a client's IP for comments and logins alike (COMMENTS_TRUSTED_PROXIES).
+AXES_CLIENT_IP_CALLABLE = "comments.request_origin.client_ip"
+AXES_LOCKOUT_CALLABLE = "infusion_site.login_lockout.lockout_response"
 # django-solo caches the discussion settings, so reading them costs no query per page.
 SOLO_CACHE = "default"
 
@@ -236,5 +293,9 @@ LOGGING = {
     "formatters": {"one_line": {"()": "infusion_site.log_format.OneLineFormatter"}},
     "handlers": {"stdout": {"class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": "one_line"}},
     "root": {"handlers": ["stdout"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
-    "loggers": {"django": {"handlers": ["stdout"], "level": "INFO", "propagate": False}},
+    "loggers": {
+        "django": {"handlers": ["stdout"], "level": "INFO", "propagate": False},
+        # django-axes announces its configuration at every start; its lockouts are warnings.
+        "axes.apps": {"level": "WARNING"},
+    },
 }

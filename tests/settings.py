@@ -24,3 +24,5 @@ if not REDIS_URL:  # noqa: F405
 # Whitenoise reads files through the finders, without a collected STATIC_ROOT.
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Mail stays in memory (pytest-django does the same); the SMTP tests point it at a real server.
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

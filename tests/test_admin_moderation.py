@@ -204,6 +204,7 @@ def test_discussion_settings_are_edited_in_the_admin(admin_client):
         "close_after_days": "",
         "comments_per_page": "20",
         "notify_moderators": "digest",
+        "staff_reply_name": "The clinic team",
     }
     assert admin_client.post(url, data).status_code == 302
     rules = DiscussionSettings.get_solo()

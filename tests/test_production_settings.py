@@ -11,11 +11,17 @@ from django.db import connection
 from django.test import Client
 
 PROJECT = Path(__file__).resolve().parents[1]
-PRODUCTION_ENV = {"DJANGO_SECRET_KEY": "p" * 20 + "-not-a-real-key-" + "q" * 30, "ALLOWED_HOSTS": "example.org"}
+PRODUCTION_ENV = {
+    "DJANGO_SECRET_KEY": "p" * 20 + "-not-a-real-key-" + "q" * 30,
+    "ALLOWED_HOSTS": "example.org",
+    "EMAIL_URL": "submission://site:secret@mail.example.org",
+}
+# Variables of the environment the suite runs in that must not leak into a settings test.
+OUTSIDE_SETTINGS = ("DJANGO_", "DATABASE_URL", "REDIS_URL", "EMAIL_", "SITE_URL", "DEFAULT_FROM_EMAIL", "SERVER_EMAIL")
 
 
 def run_with_env(code: str, **env) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "DATABASE_URL", "REDIS_URL"))}
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(OUTSIDE_SETTINGS)}
     clean |= {"DJANGO_SETTINGS_MODULE": "infusion_site.settings", **env}
     return subprocess.run(
         [sys.executable, "-c", code], cwd=PROJECT, env=clean, capture_output=True, text=True, timeout=60

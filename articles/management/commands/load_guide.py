@@ -1,12 +1,14 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.guide_loader import GuideFileError, guide_files, load_guide, read_guide
+from infusion_site.site_address import site_origin, sync_site_domain
 
 
 class Command(BaseCommand):
     help = (
         "Load the guides kept as data files in articles/content/. Idempotent: a guide that "
-        "is already there is left as it is, even if an editor changed it, unless --reset is given."
+        "is already there is left as it is, even if an editor changed it, unless --reset is given. "
+        "The site's address (Sites) is set from SITE_URL."
     )
 
     def add_arguments(self, parser):
@@ -27,3 +29,5 @@ class Command(BaseCommand):
                 raise CommandError(f"{error} Nothing was written.") from error
             for line in lines:
                 self.stdout.write(line)
+        if sync_site_domain():
+            self.stdout.write(f"Site address set to {site_origin()}.")
