@@ -277,7 +277,8 @@ class OldAddress(models.Model):
         return self.slug
 
     def clean(self):
-        if Article.objects.filter(slug=self.slug).exists():
+        # The article's own earlier address is no conflict: restoring an old revision brings it back.
+        if Article.objects.filter(slug=self.slug).exclude(pk=self.article_id).exists():
             raise ValidationError({"slug": "An article has this address now; an old address cannot take it."})
 
 
@@ -392,8 +393,9 @@ class FAQ(OrderedPart):
 
 
 # Revisions: an article is saved with its parts, so a revision restores all of them together.
+ARTICLE_PARTS = ("takeaways", "sections", "faqs", "references")
 reversion.register(Takeaway)
 reversion.register(Section)
 reversion.register(FAQ)
 reversion.register(Reference)
-reversion.register(Article, follow=["takeaways", "sections", "faqs", "references"])
+reversion.register(Article, follow=ARTICLE_PARTS)
