@@ -177,7 +177,7 @@ class ArticleAdmin(CompareVersionAdmin):
 
     @admin.display(description="last edited", ordering="updated_at")
     def last_edited(self, article):
-        when = date_format(timezone.localtime(article.updated_at), "SHORT_DATETIME_FORMAT")
+        when = date_format(timezone.localtime(article.updated_at), "DATETIME_FORMAT")
         return f"{when} by {article.updated_by}" if article.updated_by else when
 
     @admin.display(description="page")

@@ -81,7 +81,13 @@ def restore_message(restore: Restore, article: Article) -> str:
 
 
 def _publication_outcome(kept: dict, article: Article) -> str:
-    if publication_of(article) == kept:
+    if _to_the_second(publication_of(article)) == _to_the_second(kept):
         return f"Status ({article.get_status_display()}) and publish time kept."
     when = date_format(timezone.localtime(article.published_at), "DATETIME_FORMAT") if article.published_at else "none"
     return f"Status now {article.get_status_display()}, publish time {when}, as set in the form."
+
+
+def _to_the_second(publication: dict) -> dict:
+    """The admin form shows and sends times to the second: a time it sent back unchanged is the same time."""
+    published_at = publication["published_at"]
+    return publication | {"published_at": published_at and published_at.replace(microsecond=0)}
