@@ -63,6 +63,10 @@ def restore(client, article, version, **changes):
     return client.post(url, shown_form_data(client.get(url), **changes), follow=True)
 
 
+def first_message(response) -> str:
+    return str(next(iter(response.context["messages"])))
+
+
 def test_restoring_a_draft_revision_keeps_the_article_published(ann_client, published_after_a_draft):
     article = published_after_a_draft
     published_at = Article.objects.get(pk=article.pk).published_at.replace(microsecond=0)  # as the form sends it
@@ -73,7 +77,7 @@ def test_restoring_a_draft_revision_keeps_the_article_published(ann_client, publ
     assert (article.title, article.faqs.get().answer) == ("Draft title", "Answer 1.")
     assert (article.status, article.published_at) == (Article.Status.PUBLISHED, published_at)
     assert Client().get(article.get_absolute_url()).status_code == 200
-    message = str(list(response.context["messages"])[0])
+    message = first_message(response)
     assert re.fullmatch(
         r"Restored the revision of \d{1,2} \w+ \d{4}, \d\d:\d\d by ann: title, 1 FAQ entry\. "
         r"Status \(Published\) and publish time kept\.",
@@ -94,7 +98,7 @@ def test_an_editor_may_change_the_status_while_restoring(ann_client, published_a
     response = restore(ann_client, article, oldest(article), status="draft")
     article.refresh_from_db()
     assert article.status == Article.Status.DRAFT
-    assert "Status now Draft" in str(list(response.context["messages"])[0])
+    assert "Status now Draft" in first_message(response)
 
 
 def test_an_earlier_revision_can_be_restored_after_a_rename(ann_client, make_article, ann):
@@ -106,7 +110,7 @@ def test_an_earlier_revision_can_be_restored_after_a_rename(ann_client, make_art
     response = restore(ann_client, article, oldest(article))
 
     assert response.status_code == 200
-    assert "Restored the revision of" in str(list(response.context["messages"])[0])
+    assert "Restored the revision of" in first_message(response)
     article.refresh_from_db()
     assert article.slug == "first-address"
     assert list(article.old_addresses.values_list("slug", flat=True)) == ["second-address"]
