@@ -284,5 +284,5 @@ class ArticleAdmin(CompareVersionAdmin):
             )
 
     class Media:
-        js = ("articles/admin/markdownx-rows.js",)
+        js = ("articles/admin/markdownx-rows.js", "articles/admin/image-descriptions.js")
         css = {"all": ("articles/admin/markdownx-rows.css",)}
