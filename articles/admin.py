@@ -24,7 +24,7 @@ from .content_checks import broken_internal_links, images_without_alt
 from .editor_images import ImageRejected, prepared_image
 from .models import FAQ, Article, OldAddress, Person, Reference, Section, Takeaway, anchor_from_heading
 from .revision_compare import revision_changes
-from .revision_restore import Restore, keep_publication, restore_message
+from .revision_restore import Restore, keep_publication, restore_message, revision_name
 from .templatetags.article_admin_tags import DUE_SOON_DAYS
 
 WIDE_INPUTS = ("title", "slug", "summary")
@@ -220,6 +220,8 @@ class ArticleAdmin(CompareVersionAdmin):
         version = Version.objects.get_for_object_reference(Article, unquote(object_id)).filter(pk=version_id).first()
         restore = Restore.of(article, version) if article and version else None
         request.article_restore = restore
+        if restore:
+            extra_context = {"title": f"Restore {revision_name(version)}", **(extra_context or {})}
         response = super().revision_view(request, object_id, version_id, extra_context)
         if restore and request.method == "POST" and response.status_code == 302:
             article.refresh_from_db()

@@ -72,12 +72,16 @@ def restored_changes(before: dict, after: dict) -> list[str]:
 def restore_message(restore: Restore, article: Article) -> str:
     """E.g. "Restored the revision of 3 May 2026, 14:02 by ann: title, 2 sections. Status (Published) and
     publish time kept." """
-    revision = restore.version.revision
-    when = date_format(timezone.localtime(revision.date_created), "DATETIME_FORMAT")
-    by = f" by {revision.user.get_username()}" if revision.user else ""
     changes = restored_changes(restore.content, content_of(article))
     what = ", ".join(changes) if changes else "nothing differed from the article as it was"
-    return f"Restored the revision of {when}{by}: {what}. {_publication_outcome(restore.publication, article)}"
+    return f"Restored {revision_name(restore.version)}: {what}. {_publication_outcome(restore.publication, article)}"
+
+
+def revision_name(version: Version) -> str:
+    """E.g. "the revision of 3 May 2026, 14:02 by ann"."""
+    revision = version.revision
+    when = date_format(timezone.localtime(revision.date_created), "DATETIME_FORMAT")
+    return f"the revision of {when} by {revision.user.get_username()}" if revision.user else f"the revision of {when}"
 
 
 def _publication_outcome(kept: dict, article: Article) -> str:
