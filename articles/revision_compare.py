@@ -8,13 +8,14 @@ of what a person reads (choice labels, names, dates in the site's format).
 """
 
 import difflib
+import re
 from dataclasses import dataclass
 
 from django.db import models
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import capfirst
 from reversion.models import Revision, Version
 
@@ -45,19 +46,47 @@ def revision_changes(older: Version, newer: Version) -> list[Change]:
 
 
 def line_diff(before: str, after: str) -> SafeString:
-    """Lines removed (<del>), added (<ins>) and kept, in order: how a Markdown edit reads best."""
+    """Lines removed (<del>), added (<ins>) and kept, in order: how a Markdown edit reads best.
+
+    Where one line replaces another, the words that differ are marked too (<strong>), so a
+    one-word edit in a long paragraph is found at a glance.
+    """
     old_lines, new_lines = before.splitlines() or [""], after.splitlines() or [""]
-    rows = []  # (tag, sign, line)
+    rows = []
     matcher = difflib.SequenceMatcher(a=old_lines, b=new_lines, autojunk=False)
     for tag, old_start, old_end, new_start, new_end in matcher.get_opcodes():
+        old, new = old_lines[old_start:old_end], new_lines[new_start:new_end]
         if tag == "equal":
-            rows.extend(("", "  ", line) for line in old_lines[old_start:old_end])
+            rows.extend(format_html("  {}", line) for line in old)
+        elif tag == "replace" and len(old) == len(new):
+            for old_line, new_line in zip(old, new, strict=True):
+                old_words, new_words = _word_diff(old_line, new_line)
+                rows += [format_html("<del>- {}</del>", old_words), format_html("<ins>+ {}</ins>", new_words)]
+        else:
+            rows.extend(format_html("<del>- {}</del>", line) for line in old)
+            rows.extend(format_html("<ins>+ {}</ins>", line) for line in new)
+    return format_html(
+        '<pre class="highlight line-diff">{}</pre>', format_html_join("\n", "{}", ((row,) for row in rows))
+    )
+
+
+def _word_diff(old: str, new: str) -> tuple[SafeString, SafeString]:
+    """Both lines, escaped, with the words only one of them has in <strong>."""
+    old_words, new_words = re.split(r"(\s+)", old), re.split(r"(\s+)", new)
+    marked_old, marked_new = [], []
+    for tag, old_start, old_end, new_start, new_end in difflib.SequenceMatcher(
+        a=old_words, b=new_words, autojunk=False
+    ).get_opcodes():
+        old_part, new_part = "".join(old_words[old_start:old_end]), "".join(new_words[new_start:new_end])
+        if tag == "equal":
+            marked_old.append(escape(old_part))
+            marked_new.append(escape(new_part))
             continue
-        rows.extend(("del", "- ", line) for line in old_lines[old_start:old_end])
-        rows.extend(("ins", "+ ", line) for line in new_lines[new_start:new_end])
-    marked = (format_html("<{0}>{1}{2}</{0}>", tag, sign, line) if tag else sign + line for tag, sign, line in rows)
-    lines = format_html_join("\n", "{}", ((line,) for line in marked))
-    return format_html('<pre class="highlight line-diff">{}</pre>', lines)
+        if old_part:
+            marked_old.append(format_html("<strong>{}</strong>", old_part))
+        if new_part:
+            marked_new.append(format_html("<strong>{}</strong>", new_part))
+    return mark_safe("".join(marked_old)), mark_safe("".join(marked_new))  # each piece escaped above
 
 
 def readable(field: models.Field, value) -> str:

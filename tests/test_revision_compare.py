@@ -5,7 +5,7 @@ import reversion
 from django.urls import reverse
 from reversion.models import Version
 
-INTRODUCTION = "First paragraph stays.\n\nSecond paragraph, old wording.\n\nThird paragraph stays."
+INTRODUCTION = "First paragraph stays.\n\nSecond paragraph, old wording.\n\nThird <b>paragraph</b> stays."
 
 
 @pytest.fixture
@@ -36,15 +36,19 @@ def test_a_changed_takeaway_shows_its_text_before_and_after(editor_client, edite
     html = compare_page(editor_client, edited_article)
     assert "Top takeaway “Point 1”" in html
     assert "<del>- A sentence.</del>" in html
-    assert "<ins>+ A clearer sentence.</ins>" in html
+    assert "<ins>+ A <strong>clearer </strong>sentence.</ins>" in html
     assert "Point 1</del>" not in html  # the label did not change: it is not shown as removed
 
 
 def test_a_markdown_field_shows_the_changed_line_only(editor_client, edited_article):
     html = compare_page(editor_client, edited_article)
-    assert "<del>- Second paragraph, old wording.</del>\n<ins>+ Second paragraph, new wording.</ins>" in html
+    assert (
+        "<del>- Second paragraph, <strong>old</strong> wording.</del>\n"
+        "<ins>+ Second paragraph, <strong>new</strong> wording.</ins>"
+    ) in html
     assert "  First paragraph stays.\n" in html
     assert "<del>- First paragraph stays." not in html
+    assert "  Third &lt;b&gt;paragraph&lt;/b&gt; stays." in html  # Markdown is shown as typed, never run
 
 
 def test_the_compare_page_shows_no_bookkeeping_noise(editor_client, edited_article):
