@@ -24,7 +24,7 @@ from .content_checks import broken_internal_links, images_without_alt
 from .editor_images import ImageRejected, prepared_image
 from .models import FAQ, Article, OldAddress, Person, Reference, Section, Takeaway, anchor_from_heading
 from .revision_compare import revision_changes
-from .revision_restore import Restore, keep_publication, restore_message, revision_name
+from .revision_restore import Restore, prepare_reverted, restore_message, revision_name
 from .templatetags.article_admin_tags import DUE_SOON_DAYS
 
 WIDE_INPUTS = ("title", "slug", "summary")
@@ -233,7 +233,7 @@ class ArticleAdmin(CompareVersionAdmin):
         article = super().get_object(request, object_id, from_field)
         restore = getattr(request, "article_restore", None)
         if article is not None and restore is not None:
-            keep_publication(article, restore.publication)
+            prepare_reverted(article, restore)
         return article
 
     def response_change(self, request, obj):

@@ -281,8 +281,7 @@ class OldAddress(models.Model):
         return self.slug
 
     def clean(self):
-        # The article's own earlier address is no conflict: restoring an old revision brings it back.
-        if Article.objects.filter(slug=self.slug).exclude(pk=self.article_id).exists():
+        if Article.objects.filter(slug=self.slug).exists():
             raise ValidationError({"slug": "An article has this address now; an old address cannot take it."})
 
 

@@ -2,7 +2,7 @@
 
 django-reversion reverts every field a revision holds, status and publish time included, so
 restoring a revision saved before publication would unpublish the article. The admin keeps
-the publication as it is now (`publication_of` before the revert, `keep_publication` on the
+the publication as it is now (`publication_of` before the revert, `prepare_reverted` on the
 reverted article the form is built from), so the editor sees today's status and publish time
 in the restore form and changes them only on purpose. `restore_message` then tells the
 editor what the restore changed, compared with the article as it was before.
@@ -39,9 +39,17 @@ def publication_of(article: Article) -> dict:
     return {name: getattr(article, name) for name in PUBLICATION_FIELDS}
 
 
-def keep_publication(article: Article, publication: dict) -> None:
-    for name, value in publication.items():
+def prepare_reverted(article: Article, restore: Restore) -> None:
+    """Make the reverted article the restore form shows: today's publication, no redirect from its own address.
+
+    A revision saved before a rename brings back an address that is now one of the article's
+    old addresses; it becomes the current address again, so it is no longer a redirect (the
+    address it replaces becomes one after the save, see ArticleAdmin.revision_view). This runs
+    inside django-reversion's transaction: viewing the form without saving undoes it.
+    """
+    for name, value in restore.publication.items():
         setattr(article, name, value)
+    article.old_addresses.filter(slug=article.slug).delete()
 
 
 def content_of(article: Article) -> dict:
