@@ -7,7 +7,7 @@ initialises the editors of rows added with "Add another" as well.
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.contrib.admin.widgets import AdminTextInputWidget
+from django.contrib.admin.widgets import AdminTextareaWidget, AdminTextInputWidget
 from django.db import models
 from django.http import HttpResponseRedirect
 from django.urls import reverse
@@ -27,7 +27,6 @@ from .revision_compare import revision_changes
 from .revision_restore import Restore, prepare_reverted, restore_message, revision_name
 from .templatetags.article_admin_tags import DUE_SOON_DAYS
 
-WIDE_INPUTS = ("title", "slug", "summary")
 MARKDOWN_EDITOR = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
 
 
@@ -118,8 +117,13 @@ class ReviewFilter(admin.SimpleListFilter):
 
 class ArticleForm(forms.ModelForm):
     class Meta:
-        # Title, address and summary are read whole: as wide as the form (article-form.css).
-        widgets = {name: AdminTextInputWidget(attrs={"class": "vTextField wide-input"}) for name in WIDE_INPUTS}
+        # Title, address and summary are read whole: as wide as the form (article-form.css), the
+        # summary (up to 300 characters) on three lines.
+        widgets = {
+            "title": AdminTextInputWidget(attrs={"class": "vTextField wide-input"}),
+            "slug": AdminTextInputWidget(attrs={"class": "vTextField wide-input"}),
+            "summary": AdminTextareaWidget(attrs={"class": "vLargeTextField wide-input", "rows": 3}),
+        }
 
     def clean_lead_image(self):
         """A new lead image is checked and re-encoded like every editor upload (EXIF dropped, random name)."""

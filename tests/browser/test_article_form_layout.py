@@ -13,6 +13,8 @@ def test_title_address_and_summary_are_wide_enough_to_read(editor_page, guide):
     for label in ("Title:", "Address:", "Summary:"):
         box = page.get_by_label(label).bounding_box()
         assert box["width"] >= 600, (label, box)
+    summary_fits = "el => el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight"
+    assert page.get_by_label("Summary:").evaluate(summary_fits), "the guide's summary is cut off"
 
 
 def test_on_a_phone_the_wide_inputs_stay_on_the_screen(editor_page, guide):
