@@ -42,7 +42,9 @@ def test_an_image_added_with_the_button_gets_the_description_the_editor_gives(ed
     page.keyboard.type("Chart of [weekly] doses")
     dialog.get_by_role("button", name="Add description").click()
     expect(dialog).to_be_hidden()
-    expect(editor).to_have_value(re.compile(r"!\[Chart of \\\[weekly\\\] doses\]\(/media/uploads/[0-9a-f]{32}\.png\)"))
+    expect(editor).to_have_value(
+        re.compile(r"considerations\.\n\n!\[Chart of \\\[weekly\\\] doses\]\(/media/uploads/[0-9a-f]{32}\.png\)$")
+    )  # nobody placed the cursor: at the end, as a paragraph of its own
     expect(container.locator('.markdownx-preview img[alt="Chart of [weekly] doses"]')).to_have_count(1)
 
     page.get_by_role("button", name="Save", exact=True).click()

@@ -4,7 +4,8 @@
  *
  * 1. "Add image" next to each Markdown editor opens the file chooser (keyboard, phone).
  *    The chosen file is handed to markdownx as if it had been dropped on the editor, so it
- *    goes through the same upload endpoint, the same checks and the same insertion.
+ *    goes through the same upload endpoint, the same checks and the same insertion: at the
+ *    cursor, or at the end as a paragraph of its own if nobody has placed the cursor.
  * 2. markdownx inserts an uploaded image as ![](address) and then fires
  *    "markdownx.fileUploadEnd" with that code. A small dialog then asks what the image
  *    shows and writes the answer between the brackets. Skipping leaves ![](address): the
@@ -66,12 +67,23 @@
       return;
     }
     var editor = input.closest(".markdownx").querySelector(".markdownx-editor");
+    if (!editor.hasAttribute("data-caret-placed")) {
+      // Nobody has placed the cursor in this text: add the image at the end, as its own paragraph.
+      editor.value = editor.value.replace(/\s+$/, "") + (editor.value.trim() ? "\n\n" : "");
+      editor.selectionStart = editor.selectionEnd = editor.value.length;
+    }
     Array.prototype.forEach.call(input.files, function (file) {
       var data = new DataTransfer();
       data.items.add(file);
       editor.dispatchEvent(new DragEvent("drop", { dataTransfer: data, bubbles: true, cancelable: true }));
     });
     input.value = ""; // the same file can be chosen again
+  });
+
+  document.addEventListener("focusin", function (event) {
+    if (event.target.classList && event.target.classList.contains("markdownx-editor")) {
+      event.target.setAttribute("data-caret-placed", "");
+    }
   });
 
   function descriptionDialog() {
@@ -89,7 +101,7 @@
       '<label for="image-description-text">Description (alt text)</label>' +
       '<input type="text" id="image-description-text" maxlength="250" aria-describedby="image-description-help">' +
       '<div class="image-description-buttons">' +
-      '<button type="submit" value="describe" class="default">Add description</button> ' +
+      '<button type="submit" value="describe" class="button default">Add description</button> ' +
       '<button type="submit" value="skip" class="button">Skip for now</button>' +
       "</div></form>";
     dialog.addEventListener("close", function () {
