@@ -216,7 +216,8 @@ class ArticleAdmin(CompareVersionAdmin):
         """Restore an earlier revision's text and parts, keeping today's publication and address.
 
         The form shows the revision with the current status, publish time and comment setting
-        (get_object), and saving it says what was restored (response_change). A restored revision
+        (get_object), and saving it says what was restored (response_change); the request carries
+        the Restore to those two, which Django calls in between. A restored revision
         with another address keeps the current one working (a redirect): django-reversion writes
         the old slug before Article.save() runs, so save() cannot see the change.
         """
