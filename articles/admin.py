@@ -6,17 +6,25 @@ initialises the editors of rows added with "Add another" as well.
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.contrib.admin.widgets import AdminTextareaWidget, AdminTextInputWidget
 from django.db import models
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
+from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
+from .admin_error_summary import error_summary
 from .content_checks import broken_internal_links, images_without_alt
 from .editor_images import ImageRejected, prepared_image
 from .models import FAQ, Article, OldAddress, Person, Reference, Section, Takeaway, anchor_from_heading
+from .revision_compare import revision_changes
+from .revision_restore import Restore, prepare_reverted, restore_message, revision_name
 from .templatetags.article_admin_tags import DUE_SOON_DAYS
 
 MARKDOWN_EDITOR = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
@@ -108,6 +116,15 @@ class ReviewFilter(admin.SimpleListFilter):
 
 
 class ArticleForm(forms.ModelForm):
+    class Meta:
+        # Title, address and summary are read whole: as wide as the form (article-form.css), the
+        # summary (up to 300 characters) on three lines.
+        widgets = {
+            "title": AdminTextInputWidget(attrs={"class": "vTextField wide-input"}),
+            "slug": AdminTextInputWidget(attrs={"class": "vTextField wide-input"}),
+            "summary": AdminTextareaWidget(attrs={"class": "vLargeTextField wide-input", "rows": 3}),
+        }
+
     def clean_lead_image(self):
         """A new lead image is checked and re-encoded like every editor upload (EXIF dropped, random name)."""
         image = self.cleaned_data.get("lead_image")
@@ -117,6 +134,11 @@ class ArticleForm(forms.ModelForm):
             except ImageRejected as rejection:
                 raise forms.ValidationError(str(rejection)) from rejection
         return image
+
+
+def page_label(article: Article) -> str:
+    """The link to the article's page: "View" once readers see it, "Preview" before."""
+    return "View" if article.publication_state() == "Published" else "Preview"
 
 
 @admin.register(Person)
@@ -130,6 +152,9 @@ class ArticleAdmin(CompareVersionAdmin):
     """Every save keeps a revision of the article with its parts: "History" lists, compares, restores."""
 
     form = ArticleForm
+    view_on_site = False  # the change form links the page itself: "View" or "Preview" (page_label)
+    compare_template = "admin/articles/article/compare.html"
+    object_history_template = "admin/articles/article/object_history.html"
 
     list_display = ("title", "state", "published_at", "last_edited", "next_review_due", "page_link")
     list_filter = (PublicationStateFilter, ReviewFilter)
@@ -156,13 +181,12 @@ class ArticleAdmin(CompareVersionAdmin):
 
     @admin.display(description="last edited", ordering="updated_at")
     def last_edited(self, article):
-        when = date_format(timezone.localtime(article.updated_at), "SHORT_DATETIME_FORMAT")
+        when = date_format(timezone.localtime(article.updated_at), "DATETIME_FORMAT")
         return f"{when} by {article.updated_by}" if article.updated_by else when
 
     @admin.display(description="page")
     def page_link(self, article):
-        label = "View" if article.publication_state() == "Published" else "Preview"
-        return format_html('<a href="{}">{}</a>', article.get_absolute_url(), label)
+        return format_html('<a href="{}">{}</a>', article.get_absolute_url(), page_label(article))
 
     @admin.action(description="Publish selected articles", permissions=["change"])
     def publish(self, request, queryset):
@@ -189,16 +213,56 @@ class ArticleAdmin(CompareVersionAdmin):
         return states
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
-        """Restoring a revision with another address keeps the current one working (a redirect).
+        """Restore an earlier revision's text and parts, keeping today's publication and address.
 
-        django-reversion writes the old slug before Article.save() runs, so save() cannot see the change.
+        The form shows the revision with the current status, publish time and comment setting
+        (get_object), and saving it says what was restored (response_change); the request carries
+        the Restore to those two, which Django calls in between. A restored revision
+        with another address keeps the current one working (a redirect): django-reversion writes
+        the old slug before Article.save() runs, so save() cannot see the change.
         """
-        current_slug = Article.objects.filter(pk=object_id).values_list("slug", flat=True).first()
+        article = Article.objects.filter(pk=unquote(object_id)).first()
+        version = Version.objects.get_for_object_reference(Article, unquote(object_id)).filter(pk=version_id).first()
+        restore = Restore.of(article, version) if article and version else None
+        request.article_restore = restore
+        if restore:
+            extra_context = {"title": f"Restore {revision_name(version)}", **(extra_context or {})}
         response = super().revision_view(request, object_id, version_id, extra_context)
-        article = Article.objects.filter(pk=object_id).first()
-        if response.status_code == 302 and article and current_slug and article.slug != current_slug:
-            article.keep_old_address(current_slug)
+        if restore and request.method == "POST" and response.status_code == 302:
+            article.refresh_from_db()
+            if article.slug != restore.slug:
+                article.keep_old_address(restore.slug)
         return response
+
+    def get_object(self, request, object_id, from_field=None):
+        article = super().get_object(request, object_id, from_field)
+        restore = getattr(request, "article_restore", None)
+        if article is not None and restore is not None:
+            prepare_reverted(article, restore)
+        return article
+
+    def response_change(self, request, obj):
+        restore = getattr(request, "article_restore", None)
+        if restore is None:
+            return super().response_change(request, obj)
+        self.message_user(request, restore_message(restore, obj), messages.SUCCESS)
+        return HttpResponseRedirect(reverse(f"{self.admin_site.name}:articles_article_change", args=[obj.pk]))
+
+    def compare_view(self, request, object_id, extra_context=None):
+        """The compare page marks the revision that is the article as it is now."""
+        latest = Version.objects.get_for_object_reference(Article, unquote(object_id)).order_by("-pk").first()
+        context = {"current_version_id": latest.pk if latest else None, **(extra_context or {})}
+        return super().compare_view(request, object_id, context)
+
+    def compare(self, obj, version1, version2):
+        """Every field an editor writes, the parts' fields included, as line diffs (revision_compare)."""
+        return revision_changes(version1, version2), False
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        """Name each error at the top of this long form, with a link to its field; link the page."""
+        context["error_summary"] = error_summary(context["adminform"].form, context["inline_admin_formsets"])
+        context["page_label"] = page_label(obj) if obj else ""
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
         obj.updated_by = request.user
@@ -227,5 +291,5 @@ class ArticleAdmin(CompareVersionAdmin):
             )
 
     class Media:
-        js = ("articles/admin/markdownx-rows.js",)
+        js = ("articles/admin/markdownx-rows.js", "articles/admin/image-descriptions.js")
         css = {"all": ("articles/admin/markdownx-rows.css",)}

@@ -28,6 +28,10 @@ RESERVED_ANCHORS = frozenset(
 RESERVED_ANCHOR_PREFIXES = ("faq-", "comment-", "reply-", "id_")
 
 
+# Said under every Markdown field that takes images (image-descriptions.js asks for the description).
+IMAGES_HELP = "To add an image, use “Add image” or drop or paste it into the text; you will be asked to describe it."
+
+
 def anchor_from_heading(heading: str) -> str:
     """The link target a section gets when the editor leaves its anchor empty."""
     return slugify(heading)[:80]
@@ -107,7 +111,7 @@ class Article(models.Model):
     lead_image_480 = ImageSpecField(source="lead_image", processors=[ResizeToFit(480, upscale=False)], format="WEBP")
     lead_image_960 = ImageSpecField(source="lead_image", processors=[ResizeToFit(960, upscale=False)], format="WEBP")
     lead_image_1600 = ImageSpecField(source="lead_image", processors=[ResizeToFit(1600, upscale=False)], format="WEBP")
-    introduction = MarkdownxField("introduction", help_text="Markdown. Shown under the title.")
+    introduction = MarkdownxField("introduction", help_text=f"Markdown. Shown under the title. {IMAGES_HELP}")
     introduction_html = models.TextField(editable=False, default="")
     takeaways_heading = models.CharField(
         "takeaways heading",
@@ -129,7 +133,7 @@ class Article(models.Model):
     closing = MarkdownxField(
         "closing line",
         blank=True,
-        help_text="Markdown. The last paragraph, under the FAQ, usually with a link to read on.",
+        help_text=f"Markdown. The last paragraph, under the FAQ, usually with a link to read on. {IMAGES_HELP}",
     )
     closing_html = models.TextField(editable=False, default="")
     related_articles = models.ManyToManyField(
@@ -328,7 +332,7 @@ class Section(OrderedPart):
         blank=True,
         help_text="Link target in the page address (#anchor). Leave empty to make it from the heading.",
     )
-    body = MarkdownxField("body", blank=True, help_text="Markdown.")
+    body = MarkdownxField("body", blank=True, help_text=f"Markdown. {IMAGES_HELP}")
     body_html = models.TextField(editable=False, default="")
 
     class Meta(OrderedPart.Meta):
@@ -376,7 +380,7 @@ class Reference(OrderedPart):
 class FAQ(OrderedPart):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="faqs")
     question = models.CharField("question", max_length=300)
-    answer = MarkdownxField("answer", help_text="Markdown.")
+    answer = MarkdownxField("answer", help_text=f"Markdown. {IMAGES_HELP}")
     answer_html = models.TextField(editable=False, default="")
 
     class Meta(OrderedPart.Meta):
@@ -392,8 +396,9 @@ class FAQ(OrderedPart):
 
 
 # Revisions: an article is saved with its parts, so a revision restores all of them together.
+ARTICLE_PARTS = ("takeaways", "sections", "faqs", "references")
 reversion.register(Takeaway)
 reversion.register(Section)
 reversion.register(FAQ)
 reversion.register(Reference)
-reversion.register(Article, follow=["takeaways", "sections", "faqs", "references"])
+reversion.register(Article, follow=ARTICLE_PARTS)

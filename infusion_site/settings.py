@@ -196,6 +196,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "UTC")
 USE_I18N = True
+# Dates read "1 December 2026, 14:05" on every page and in the admin (infusion_site/formats/en/formats.py).
+FORMAT_MODULE_PATH = ["infusion_site.formats"]
 USE_TZ = True
 
 STATIC_URL = "static/"

@@ -127,10 +127,11 @@ def test_duplicate_slug_gets_a_message(editor_client, guide):
     assert "Article with this Address already exists." in response.content.decode()
 
 
-def test_view_on_site_opens_the_page_or_its_preview(editor_client, make_article):
-    draft = make_article(status=Article.Status.DRAFT)
-    html = editor_client.get(reverse("admin:articles_article_change", args=[draft.pk])).content.decode()
-    assert "View on site" in html
+def test_the_change_form_links_a_drafts_preview_and_a_published_articles_page(editor_client, make_article):
+    draft, live = make_article(status=Article.Status.DRAFT), make_article()
+    for article, label in ((draft, "Preview"), (live, "View")):
+        html = editor_client.get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
+        assert f'<a href="{article.get_absolute_url()}" class="viewsitelink">{label}</a>' in html
     assert editor_client.get(draft.get_absolute_url()).status_code == 200
 
 

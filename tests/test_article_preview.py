@@ -46,11 +46,19 @@ def test_a_published_article_shows_no_banner_to_editors(editor_client, guide):
     assert "no-cache" not in response.get("Cache-Control", "")
 
 
-def test_a_preview_offers_no_comment_form(editor_client, make_article):
+def test_a_preview_offers_no_comment_form_but_says_comments_will_open(editor_client, make_article):
     article = make_article(status=Article.Status.DRAFT)
     html = editor_client.get(article.get_absolute_url()).content.decode()
-    assert "Leave a Reply" not in html
+    assert "Leave a Reply" not in html and "<textarea" not in html
+    assert "Comments will open when this article is published." in html
+    assert "Comments are closed." not in html
+
+
+def test_a_preview_of_an_article_with_comments_turned_off_says_they_are_closed(editor_client, make_article):
+    article = make_article(status=Article.Status.DRAFT, comments_open=False)
+    html = editor_client.get(article.get_absolute_url()).content.decode()
     assert "Comments are closed." in html
+    assert "Comments will open" not in html
 
 
 def test_a_preview_of_a_deleted_article_is_404(editor_client, make_article):

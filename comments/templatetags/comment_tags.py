@@ -40,8 +40,11 @@ def comment_section(context, article):
     own_ids = set(remembered.pending_ids) if remembered else set()
     if unapproved_id := unapproved_comment_id(request.GET.get("unapproved")):
         own_ids.add(unapproved_id)
-    # A staff preview of an unpublished article takes no comments: its post would be refused.
-    accepting = rules.accepts_comments_on(article) and not context.get("is_preview")
+    # A staff preview of an unpublished article takes no comments (its post would be refused);
+    # it says instead whether readers will be able to comment once it is published.
+    is_preview = bool(context.get("is_preview"))
+    accepting = rules.accepts_comments_on(article) and not is_preview
+    opens_on_publish = is_preview and rules.accepts_comments_on(article)
     section = {"article": article, "form": form, "reply_to": reply_to, "accepting": accepting}
 
     # The list is the same for every reader unless it carries a reply form or an author's
@@ -62,7 +65,12 @@ def comment_section(context, article):
         )
         if shared:
             caches["pages"].set(key, thread_list, timeout=LIST_TIMEOUT_SECONDS)
-    return {**section, "thread_list": thread_list, "form_in_thread": form_in_thread}
+    return {
+        **section,
+        "thread_list": thread_list,
+        "form_in_thread": form_in_thread,
+        "opens_on_publish": opens_on_publish,
+    }
 
 
 def _reply_target(article, form, requested_id) -> Comment | None:

@@ -1,0 +1,35 @@
+"""The article's change form reads well: wide title, address and summary, and a Preview button."""
+
+from playwright.sync_api import expect
+
+from articles.models import Article
+from tests.browser.test_editor_journey import open_guide_in_admin
+
+
+def test_title_address_and_summary_are_wide_enough_to_read(editor_page, guide):
+    page = editor_page
+    page.set_viewport_size({"width": 1366, "height": 900})
+    open_guide_in_admin(page, guide)
+    for label in ("Title:", "Address:", "Summary:"):
+        box = page.get_by_label(label).bounding_box()
+        assert box["width"] >= 600, (label, box)
+    summary_fits = "el => el.scrollWidth <= el.clientWidth && el.scrollHeight <= el.clientHeight"
+    assert page.get_by_label("Summary:").evaluate(summary_fits), "the guide's summary is cut off"
+
+
+def test_on_a_phone_the_wide_inputs_stay_on_the_screen(editor_page, guide):
+    page = editor_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_guide_in_admin(page, guide)
+    for label in ("Title:", "Address:", "Summary:"):
+        box = page.get_by_label(label).bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= 390, (label, box)
+
+
+def test_the_change_form_of_a_draft_has_a_preview_button(editor_page, guide):
+    Article.objects.filter(pk=guide.pk).update(status=Article.Status.DRAFT)
+    page = editor_page
+    open_guide_in_admin(page, guide)
+    page.get_by_role("link", name="Preview", exact=True).click()
+    expect(page.get_by_role("status")).to_contain_text("Preview: not published.")
+    expect(page.locator("#comments")).to_contain_text("Comments will open when this article is published.")

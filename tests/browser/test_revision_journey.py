@@ -1,0 +1,80 @@
+"""An editor restores an earlier revision of a published article: readers keep the article."""
+
+import re
+
+import pytest
+import reversion
+from playwright.sync_api import Page, expect
+
+from articles.models import Article
+from tests.browser.test_editor_journey import open_guide_in_admin
+from tests.conftest import role_group, staff_user
+
+# What was restored is the group; it is written for JavaScript's RegExp too (no named groups).
+RESTORED = re.compile(
+    r"^Restored the revision of \d{1,2} \w+ \d{4}, \d\d:\d\d: (.+)\. Status \(Published\) and publish time kept\.$"
+)
+
+
+@pytest.fixture
+def editor(live_server, db):
+    """An editor in the Editors group: every inline of the article form, old addresses included."""
+    user = staff_user("ann", [])
+    user.groups.add(role_group("Editors"))
+    return user
+
+
+def restore_revision(page: Page, number: int) -> str:
+    """From the change form: History, the revision `number` rows down (0 is the current one), Save.
+
+    Returns the success message.
+    """
+    page.get_by_role("link", name="History").click()
+    page.locator("#change-history tbody th a").nth(number).click()
+    expect(page.get_by_role("heading", name=re.compile("^Restore the revision of"))).to_be_visible()
+    expect(page.get_by_label("Status:")).to_have_value("published")
+    page.get_by_role("button", name="Save", exact=True).click()
+    success = page.locator(".messagelist .success")
+    expect(success).to_have_text(RESTORED)
+    return success.inner_text()
+
+
+def test_restoring_a_revision_from_before_publication_keeps_the_article_published(editor_page, open_page, guide):
+    with reversion.create_revision():
+        guide.title, guide.status, guide.published_at = "Working title", Article.Status.DRAFT, None
+        guide.save()
+    page = editor_page
+    open_guide_in_admin(page, guide)
+    page.get_by_label("Title:").fill("What Is Ketamine Infusion Used For?")
+    page.get_by_label("Status:").select_option("published")
+    page.get_by_role("button", name="Save and continue editing").click()
+    expect(page.locator(".messagelist .success")).to_contain_text("was changed successfully")
+
+    message = restore_revision(page, 1)  # the draft, one below the current revision
+
+    assert RESTORED.match(message)[1] == "title"
+    expect(page.get_by_role("heading", name="Change article")).to_be_visible()
+    expect(page.get_by_label("Title:")).to_have_value("Working title")
+    expect(page.get_by_label("Status:")).to_have_value("published")
+    reader = open_page()
+    assert reader.goto(guide.get_absolute_url()).status == 200
+    expect(reader.get_by_role("heading", level=1)).to_have_text("Working title")
+
+
+def test_an_earlier_revision_is_restored_after_a_rename(editor_page, open_page, guide):
+    page = editor_page
+    open_guide_in_admin(page, guide)
+    page.get_by_label("Address:").fill("ketamine-infusion-uses")
+    page.get_by_role("button", name="Save and continue editing").click()
+    expect(page.locator(".messagelist .success")).to_contain_text("was changed successfully")
+    expect(page.locator("#old_addresses-group")).to_contain_text(guide.slug)
+
+    message = restore_revision(page, 1)
+
+    assert RESTORED.match(message)[1] == "address"
+    expect(page.locator(".errornote")).to_have_count(0)
+    expect(page.get_by_label("Address:")).to_have_value(guide.slug)
+    reader = open_page()
+    assert reader.goto(guide.get_absolute_url()).status == 200
+    reader.goto("/articles/ketamine-infusion-uses/")
+    expect(reader).to_have_url(re.compile(rf"/articles/{guide.slug}/$"))
