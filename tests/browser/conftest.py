@@ -4,6 +4,7 @@ Every test in this folder is marked `browser` (deselect them with `-m "not brows
 Debian's Chromium through Playwright's sync API; no Playwright browser download is needed or used.
 """
 
+import logging
 import os
 import re
 from pathlib import Path
@@ -53,6 +54,37 @@ def pytest_runtest_makereport(item, call):
     report = yield
     setattr(item, f"report_{report.when}", report)
     return report
+
+
+class ServerErrors(logging.Handler):
+    """Collects what Django logs for a request that ended in a 500 (a traceback in production's log)."""
+
+    def __init__(self):
+        super().__init__(level=logging.ERROR)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+@pytest.fixture(autouse=True)
+def no_server_error(request):
+    """Any journey during which the server answered a 500 fails, even if the page looked fine.
+
+    The live server runs in another thread of this process; "django.request" logs every 500
+    there at ERROR with its traceback (4xx answers are WARNING), and does not propagate to the
+    root logger, so the handler goes on it directly.
+    """
+    errors = ServerErrors()
+    logger = logging.getLogger("django.request")
+    logger.addHandler(errors)
+    yield
+    logger.removeHandler(errors)
+    call = getattr(request.node, "report_call", None)
+    if errors.records and (call is None or call.passed):
+        pytest.fail(
+            "The server answered a 500 during this journey:\n" + "\n".join(r.getMessage() for r in errors.records)
+        )
 
 
 @pytest.fixture(scope="session")
