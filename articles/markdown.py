@@ -6,10 +6,19 @@ previews is exactly what readers get. Reading a page never parses Markdown.
 
 Articles get a generous allow-list; readers' comments a strict one, with raw HTML
 shown as text rather than interpreted.
+
+Python-Markdown recurses once or more per level of nesting and scans ahead from every
+unclosed bracket, so a kilobyte of "- - - - ..." overflows the stack and 12,000 "[" take
+seconds. `check_renderable()` refuses such text before it is parsed, with a message for
+the person who wrote it; every writer (comment form, editor preview, admin, load_guide)
+gets the same rule through `validate_renderable_markdown`.
 """
+
+import re
 
 import markdown
 import nh3
+from django.core.exceptions import ValidationError
 
 from .image_sizes import sized_images
 
@@ -33,10 +42,90 @@ ARTICLE_ATTRIBUTES = {
 }
 URL_SCHEMES = {"http", "https", "mailto"}
 
+# Measured with Python-Markdown 3 (see tests/test_markdown_limits.py): a list nesting level
+# costs about 2 stack frames, an indentation level about 4, so 16 levels stay far below
+# Python's 1,000 frames whatever the request's own stack. Real articles nest 3 or 4 deep.
+MAX_NESTING = 16
+# An unclosed "[" makes the link patterns scan to the end of its paragraph, an unclosed "<"
+# the HTML and autolink patterns to the end of the text: quadratic. With these caps the worst
+# text renders in well under a second; real text has a few links a paragraph.
+MAX_BRACKETS_PER_PARAGRAPH = 200
+MAX_BRACKETS = 1000
+
+_FENCE = re.compile(r"[ \t]*(```|~~~)")
+_CONTAINER_MARK = re.compile(r"[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))")
+_INDENT = re.compile(r"[ \t]*")
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_UNCLOSED_ANGLE = re.compile(r"<(?![^<>]*>)")
+
+
+class MarkdownRefused(ValueError):
+    """Markdown the pipeline will not render; the message tells the writer what to change."""
+
+
+def check_renderable(text: str) -> None:
+    """Raise MarkdownRefused if `text` is nested or bracketed beyond what renders safely and fast."""
+    depth = _deepest_nesting(text)
+    if depth > MAX_NESTING:
+        raise MarkdownRefused(
+            f"Lists, quotes or indented lines are nested {depth} levels deep; the limit is {MAX_NESTING}. "
+            "Nest them less deeply."
+        )
+    brackets = text.count("[") + len(_UNCLOSED_ANGLE.findall(text))
+    if brackets > MAX_BRACKETS:
+        raise MarkdownRefused(
+            f"Please use fewer square brackets [ and unclosed angle brackets < (at most {MAX_BRACKETS}; "
+            f"this text has {brackets})."
+        )
+    crowded = max((paragraph.count("[") for paragraph in _PARAGRAPH_BREAK.split(text)), default=0)
+    if crowded > MAX_BRACKETS_PER_PARAGRAPH:
+        raise MarkdownRefused(
+            f"Please use fewer square brackets [ in one paragraph (at most {MAX_BRACKETS_PER_PARAGRAPH}; "
+            f"one has {crowded}), or split it with empty lines."
+        )
+
+
+def validate_renderable_markdown(text: str) -> None:
+    """check_renderable() as a Django validator, for model and form fields that hold Markdown."""
+    try:
+        check_renderable(text)
+    except MarkdownRefused as refusal:
+        raise ValidationError(str(refusal), code="markdown_refused") from None
+
+
+def _deepest_nesting(text: str) -> int:
+    """The most levels any line opens: its indentation (4 columns a level) and its list and quote marks.
+
+    Lines inside fenced code are not parsed as Markdown, so their indentation does not count.
+    """
+    deepest, in_fence = 0, False
+    for line in text.splitlines():
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        indent = _INDENT.match(line).group().expandtabs(4)
+        depth, position = len(indent) // 4, 0
+        while mark := _CONTAINER_MARK.match(line, position):
+            depth, position = depth + 1, mark.end()
+        deepest = max(deepest, depth)
+    return deepest
+
+
+def _rendered(convert, text: str) -> str:
+    """Run a Markdown conversion on checked text; a RecursionError the check missed is a refusal too."""
+    check_renderable(text)
+    try:
+        return convert(text)
+    except RecursionError:
+        raise MarkdownRefused("The text is nested too deeply to show. Nest lists and quotes less deeply.") from None
+
 
 def render_article_markdown(text: str) -> str:
     """Return sanitized HTML for an editor's Markdown; safe to mark safe in templates."""
-    html = markdown.markdown(text or "", extensions=MARKDOWN_EXTENSIONS, output_format="html")
+    md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
+    html = _rendered(md.convert, text or "")
     clean = nh3.clean(
         html,
         tags=ARTICLE_TAGS,
@@ -61,7 +150,7 @@ def render_comment_markdown(text: str) -> str:
     md.preprocessors.deregister("html_block")
     md.inlinePatterns.deregister("html")
     return nh3.clean(
-        md.convert(text or ""),
+        _rendered(md.convert, text or ""),
         tags=COMMENT_TAGS,
         attributes=COMMENT_ATTRIBUTES,
         url_schemes=URL_SCHEMES,

@@ -10,6 +10,8 @@ from django.db.models import Count
 from django.utils.text import Truncator
 from solo.admin import SingletonModelAdmin
 
+from articles.markdown import validate_renderable_markdown
+
 from . import services
 from .models import Comment, DiscussionSettings
 
@@ -55,6 +57,7 @@ class CommentAdminForm(forms.ModelForm):
     staff_reply = forms.CharField(
         label="Reply as staff",
         required=False,
+        validators=[validate_renderable_markdown],
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Published at once under this comment, marked as a staff reply. Markdown.",
     )

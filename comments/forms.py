@@ -7,13 +7,13 @@ from django.conf import settings
 from django.core import signing
 from django.core.validators import URLValidator
 
+from articles.markdown import validate_renderable_markdown
+
 from .models import Comment
 
 TIMESTAMP_SALT = "comments.form-timestamp"
 FORM_MAX_AGE_SECONDS = 2 * 24 * 60 * 60
 REMEMBER_LABEL = "Save my name, email, and website in this browser for the next time I comment."
-# Markdown's link parsing takes time quadratic in runs of "[": cap them, well above real use.
-MAX_BRACKETS = 100
 
 
 class WebAddressField(forms.URLField):
@@ -39,7 +39,12 @@ class CommentForm(forms.Form):
         # A text input: a browser's URL input would refuse "ann.example", which we accept as https.
         widget=forms.TextInput(attrs={"autocomplete": "url", "inputmode": "url"}),
     )
-    body = forms.CharField(label="Comment", max_length=5000, widget=forms.Textarea(attrs={"rows": 8}))
+    body = forms.CharField(
+        label="Comment",
+        max_length=5000,
+        validators=[validate_renderable_markdown],
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
     remember = forms.BooleanField(label=REMEMBER_LABEL, required=False)
     parent = forms.IntegerField(
         required=False,
@@ -58,12 +63,6 @@ class CommentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.article = article
         self.fields["timestamp"].initial = form_timestamp(article.pk)
-
-    def clean_body(self):
-        body = self.cleaned_data["body"]
-        if body.count("[") > MAX_BRACKETS:
-            raise forms.ValidationError(f"Please use fewer square brackets [ ] (at most {MAX_BRACKETS}).")
-        return body
 
     def clean_parent(self):
         parent_id = self.cleaned_data.get("parent")

@@ -12,7 +12,7 @@ from django.db import models
 from django.utils import timezone
 from solo.models import SingletonModel
 
-from articles.markdown import render_comment_markdown
+from articles.markdown import render_comment_markdown, validate_renderable_markdown
 from articles.models import Article
 
 MAX_DEPTH = 3  # a top-level comment is depth 1; replies nest up to this depth
@@ -44,7 +44,12 @@ class Comment(models.Model):
     name = models.CharField("name", max_length=100)
     email = models.EmailField("email", max_length=254, help_text="Never shown on the site.")
     website = models.URLField("website", max_length=200, blank=True)
-    body = models.TextField("comment", max_length=5000, help_text="Markdown, rendered with the strict comment rules.")
+    body = models.TextField(
+        "comment",
+        max_length=5000,
+        validators=[validate_renderable_markdown],
+        help_text="Markdown, rendered with the strict comment rules.",
+    )
     body_html = models.TextField(editable=False, default="")
 
     status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
