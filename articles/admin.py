@@ -15,7 +15,7 @@ from markdownx.widgets import AdminMarkdownxWidget
 from reversion_compare.admin import CompareVersionAdmin
 
 from .content_checks import broken_internal_links, images_without_alt
-from .editor_images import ImageRejected, prepared_image
+from .editor_images import ImageRejected, check_pixel_count, prepared_image
 from .models import FAQ, Article, OldAddress, Person, Reference, Section, Takeaway, anchor_from_heading
 from .templatetags.article_admin_tags import DUE_SOON_DAYS
 
@@ -107,7 +107,22 @@ class ReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
+class LeadImageField(forms.ImageField):
+    """Django's image field, but an image with too many pixels hears so, not "not a valid image"."""
+
+    def to_python(self, data):
+        if data is not None and hasattr(data, "seek"):
+            try:
+                check_pixel_count(data)
+            except ImageRejected as rejection:
+                raise forms.ValidationError(str(rejection)) from rejection
+        return super().to_python(data)
+
+
 class ArticleForm(forms.ModelForm):
+    class Meta:
+        field_classes = {"lead_image": LeadImageField}
+
     def clean_lead_image(self):
         """A new lead image is checked and re-encoded like every editor upload (EXIF dropped, random name)."""
         image = self.cleaned_data.get("lead_image")
