@@ -10,7 +10,7 @@ from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage
 
 from articles.models import Article
 from articles.views import ArticleDetailView
@@ -23,6 +23,7 @@ from .threads import location_of
 
 REMEMBER_COOKIE = "comment_author"
 REMEMBER_MAX_AGE = 365 * 24 * 60 * 60
+FLOOD_COUNT_RETRY_SECONDS = 120
 
 
 def post_comment(request, slug):
@@ -37,7 +38,18 @@ def post_comment(request, slug):
         return render(request, "comments/closed.html", context, status=403)
 
     form = CommentForm(request.POST, article=article)
-    if _is_flooding(request):
+    flooding = _is_flooding(request)
+    if flooding is None:
+        form.is_valid()
+        form.add_error(
+            None,
+            "Comments cannot be accepted right now because of a problem on our side. "
+            "Your comment is kept below: please send it again in a few minutes.",
+        )
+        response = _article_with_form(request, article, form, status=503)
+        response["Retry-After"] = str(FLOOD_COUNT_RETRY_SECONDS)
+        return response
+    if flooding:
         form.is_valid()  # so the page shows the reader's text back, and any other mistake with it
         form.add_error(None, "You are posting comments too fast. Wait a minute, then send your comment again.")
         return _article_with_form(request, article, form, status=429)
@@ -66,13 +78,19 @@ def post_comment(request, slug):
     return response
 
 
-def _is_flooding(request) -> bool:
+def _is_flooding(request) -> bool | None:
+    """Whether this client posted more often than the rate allows; None if the shared cache cannot count.
+
+    Not counted is refused (503), not waved through: the flood limit is what keeps a script from
+    filling the moderation queue, and /healthz reports the cache to whoever can fix it.
+    """
     rate = settings.COMMENTS_RATE_LIMIT
     if rate.strip().lower() == "off":
         return False
-    return is_ratelimited(
+    usage = get_usage(
         request, group="comments.post", key=lambda group, request: client_ip(request), rate=rate, increment=True
     )
+    return None if usage is None else usage["should_limit"]
 
 
 def _article_with_form(request, article, form, *, status):

@@ -128,7 +128,8 @@ elif DEBUG:
     SHARED_CACHE = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"}
 else:
     SHARED_CACHE = {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        # Django's file cache, but a folder it cannot use is logged, not a 500 (infusion_site/shared_cache.py).
+        "BACKEND": "infusion_site.shared_cache.SharedFileCache",
         "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
         # Above this, Django deletes a random third of the files (versions among them).
         "OPTIONS": {"MAX_ENTRIES": 10_000},
@@ -190,6 +191,9 @@ EDITOR_IMAGE_MAX_SIDE = 2000
 # workers once the cache is Redis); "off" disables it. A form sent faster than the
 # minimum fill time is refused as a bot's; 0 disables that check.
 COMMENTS_RATE_LIMIT = os.environ.get("COMMENTS_RATE_LIMIT", "5/m")
+# When the shared cache cannot count, django-ratelimit's get_usage() answers None instead of
+# pretending the client was too fast; the comment view then refuses with a 503 (never a guess).
+RATELIMIT_FAIL_OPEN = True
 COMMENTS_MIN_FILL_SECONDS = float(os.environ.get("COMMENTS_MIN_FILL_SECONDS", "3"))
 # How many proxies in front of the site append to X-Forwarded-For (nginx: 1). With 0 the
 # header is ignored: a client can write anything there.

@@ -131,7 +131,7 @@ def test_without_redis_production_shares_its_cache_in_files_and_keeps_pages_per_
     shared, pages = settings_value(
         "[settings.CACHES['default']['BACKEND'], settings.CACHES['pages']['BACKEND']]", **PRODUCTION_ENV
     )
-    assert shared == "django.core.cache.backends.filebased.FileBasedCache"
+    assert shared == "infusion_site.shared_cache.SharedFileCache"
     assert pages == "django.core.cache.backends.locmem.LocMemCache"
     debug_shared = settings_value("settings.CACHES['default']['BACKEND']", DJANGO_DEBUG="1")
     assert debug_shared == "django.core.cache.backends.locmem.LocMemCache"
