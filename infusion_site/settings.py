@@ -1,7 +1,7 @@
 """Settings for infusion-site, read from the environment.
 
 Defaults run the site locally with nothing to set up: SQLite in the project folder,
-local-memory cache, e-mail printed to the console. Debug mode is off unless
+a file cache in var/cache, e-mail printed to the console. Debug mode is off unless
 DJANGO_DEBUG says otherwise (`make run` turns it on); with debug off the site refuses
 to start without DJANGO_SECRET_KEY, so production can never run on a known key.
 """
@@ -115,17 +115,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 # Two caches. "default" is shared by every worker: the versions that retire cached pages, the
 # comment flood counters, the discussion settings and the site name. REDIS_URL
-# (redis://127.0.0.1:6379/0) puts it, and the sessions, in Redis. Without Redis, production
-# keeps it in files under CACHE_DIR, which every worker on the machine reads; debug mode (one
-# process) in memory. "pages" holds rendered HTML under keys that carry those versions, so each
+# (redis://127.0.0.1:6379/0) puts it, and the sessions, in Redis. Without Redis it is kept in
+# files under CACHE_DIR, which every process on the machine reads: the workers, and in debug
+# mode `runserver` and whatever runs beside it (`load_guide --reset`, `manage.py shell`), whose
+# edits then show at once. "pages" holds rendered HTML under keys that carry those versions, so each
 # worker keeps it in its own memory: an edit changes the version, and no worker serves the old
 # page again.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     SHARED_CACHE = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     SESSION_ENGINE = "django.contrib.sessions.backends.cache"
-elif DEBUG:
-    SHARED_CACHE = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"}
 else:
     SHARED_CACHE = {
         # Django's file cache, but a folder it cannot use is logged, not a 500 (infusion_site/shared_cache.py).

@@ -134,7 +134,7 @@ def test_without_redis_production_shares_its_cache_in_files_and_keeps_pages_per_
     assert shared == "infusion_site.shared_cache.SharedFileCache"
     assert pages == "django.core.cache.backends.locmem.LocMemCache"
     debug_shared = settings_value("settings.CACHES['default']['BACKEND']", DJANGO_DEBUG="1")
-    assert debug_shared == "django.core.cache.backends.locmem.LocMemCache"
+    assert debug_shared == "infusion_site.shared_cache.SharedFileCache"
 
 
 def test_head_gets_the_headers_of_get_and_no_body(settings):
