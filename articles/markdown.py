@@ -52,7 +52,6 @@ MAX_NESTING = 16
 MAX_BRACKETS_PER_PARAGRAPH = 200
 MAX_BRACKETS = 1000
 
-_FENCE = re.compile(r"[ \t]*(```|~~~)")
 _CONTAINER_MARK = re.compile(r"[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))")
 _INDENT = re.compile(r"[ \t]*")
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -96,15 +95,10 @@ def validate_renderable_markdown(text: str) -> None:
 def _deepest_nesting(text: str) -> int:
     """The most levels any line opens: its indentation (4 columns a level) and its list and quote marks.
 
-    Lines inside fenced code are not parsed as Markdown, so their indentation does not count.
+    Fenced code counts too: comments have no fenced code, so there its lines are parsed as Markdown.
     """
-    deepest, in_fence = 0, False
+    deepest = 0
     for line in text.splitlines():
-        if _FENCE.match(line):
-            in_fence = not in_fence
-            continue
-        if in_fence:
-            continue
         indent = _INDENT.match(line).group().expandtabs(4)
         depth, position = len(indent) // 4, 0
         while mark := _CONTAINER_MARK.match(line, position):

@@ -55,8 +55,8 @@ def test_text_at_the_limits_renders_even_on_a_short_stack():
     assert "[unclosed" in html
 
 
-def test_ordinary_nesting_and_deeply_indented_code_are_accepted():
-    code = "```\n" + "\n".join(" " * (4 * level) + "{" for level in range(40)) + "\n```"
+def test_ordinary_nesting_and_indented_code_are_accepted():
+    code = "```\n" + "\n".join(" " * (4 * level) + "{" for level in range(12)) + "\n```"
     html = render_article_markdown("- one\n    - two\n        - three\n\n> quoted\n\n" + code)
     assert html.count("<ul>") == 3
     assert "<blockquote>" in html
@@ -70,6 +70,14 @@ def test_a_deeply_nested_comment_is_400_with_the_text_kept(client, guide):
     assert f"nested 480 levels deep; the limit is {MAX_NESTING}" in page
     assert DEEP_LIST in page
     assert not Comment.objects.exists()
+
+
+def test_a_comment_nesting_lists_inside_a_code_fence_is_400_not_500(client, guide):
+    """Comments have no fenced code: what an article would show as code, a comment parses as lists."""
+    body = "```\n" + DEEP_INDENT + "\n```"
+    response = client.post(f"/articles/{guide.slug}/comments/", comment_form_data(guide, body=body))
+    assert response.status_code == 400
+    assert "levels deep" in response.content.decode()
 
 
 def test_a_comment_full_of_brackets_is_400_with_the_text_kept(client, guide):
