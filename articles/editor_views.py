@@ -16,7 +16,6 @@ from .editor_images import ImageRejected, store_editor_image
 from .markdown import MarkdownRefused, render_article_markdown
 
 EDITOR_PERMISSION = "articles.change_article"
-PREVIEW_MAX_CHARS = 200_000
 
 
 FORBIDDEN_MESSAGE = "Only staff who may change articles can use the editor. Log in to the admin as an editor."
@@ -57,8 +56,6 @@ def markdown_preview(request):
     content = request.POST.get("content")
     if content is None:
         return _plain_error("The preview needs the Markdown text in the 'content' field.", status=400)
-    if len(content) > PREVIEW_MAX_CHARS:
-        return _plain_error(f"The text is too long to preview (over {PREVIEW_MAX_CHARS:,} characters).", status=400)
     try:
         return HttpResponse(render_article_markdown(content))
     except MarkdownRefused as refusal:

@@ -46,13 +46,18 @@ URL_SCHEMES = {"http", "https", "mailto"}
 # costs about 2 stack frames, an indentation level about 4, so 16 levels stay far below
 # Python's 1,000 frames whatever the request's own stack. Real articles nest 3 or 4 deep.
 MAX_NESTING = 16
-# From each "[" and "](" Python-Markdown's link patterns scan ahead to the bracket that closes
-# it, or to the end of the paragraph; from each unclosed "<" its HTML and autolink patterns
-# scan the rest of the text. The sum of those distances is the work: quadratic for text built
-# to exploit it (12,000 "[" took 15 s; 200 "[" before a 150,000-character paragraph, 16 s).
-# Measured at well under a second at this budget; real text, links and all, needs a few
-# thousand (a 5,000-character comment can still leave 200 brackets open).
-MAX_BRACKET_WORK = 1_000_000
+# Much of the rest grows faster than the text too (backslashes, emphasis, line breaks): at
+# this length the worst measured takes under half a second. A long article section is 5,000.
+MAX_CHARS = 50_000
+# Some of Python-Markdown's work is quadratic in text built to exploit it: from each "[" or
+# "](" the link patterns scan ahead to the bracket that closes it, or to the end of the
+# paragraph; from each unclosed "<" the HTML patterns scan the rest of the text; code spans
+# scan for their closing backticks; a heading or rule line inside a paragraph makes the
+# parser copy the rest of it. 12,000 "[" took 15 s, 200 "[" before a 150,000-character
+# paragraph 16 s, 25,000 lines of "-" 20 s. The sum of those distances is the work; at this
+# budget the worst text measured renders in about half a second, and real text (a list of a
+# thousand links, a full-length comment with a few hundred stray brackets) stays well within it.
+MAX_SCAN_WORK = 1_000_000
 
 _CONTAINER_MARK = re.compile(r"[ \t]*(?:>|[-*+](?=[ \t]|$)|\d{1,9}[.)](?=[ \t]|$))")
 _INDENT = re.compile(r"[ \t]*")
@@ -60,6 +65,10 @@ _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _UNCLOSED_ANGLE = re.compile(r"<(?![^<>]*>)")
 _SQUARE_BRACKET = re.compile(r"[\[\]]")
 _LINK_TARGET = re.compile(r"\]\(|\)")  # only a "(" right after "]" starts a link's address
+_BACKTICKS = re.compile(r"`+")
+# Headings, rules, setext underlines, definition-list entries, and definitions of links, footnotes
+# and abbreviations (quoted too).
+_BLOCK_SPLITTING_LINE = re.compile(r"^(?: {0,3}>)* {0,3}(?:#|:[ \t]|(?:[-=*_][ \t]*)+$|\*?\[[^\]\n]*\]:)", re.MULTILINE)
 
 
 class MarkdownRefused(ValueError):
@@ -68,17 +77,21 @@ class MarkdownRefused(ValueError):
 
 def check_renderable(text: str) -> None:
     """Raise MarkdownRefused if `text` is nested or bracketed beyond what renders safely and fast."""
+    if len(text) > MAX_CHARS:
+        raise MarkdownRefused(
+            f"The text is {len(text):,} characters long; the limit is {MAX_CHARS:,}. Split it into sections."
+        )
     depth = _deepest_nesting(text)
     if depth > MAX_NESTING:
         raise MarkdownRefused(
             f"Lists, quotes or indented lines are nested {depth} levels deep; the limit is {MAX_NESTING}. "
             "Nest them less deeply."
         )
-    if _bracket_work(text) > MAX_BRACKET_WORK:
+    if _scan_work(text) > MAX_SCAN_WORK:
         raise MarkdownRefused(
-            "Please use fewer square brackets [ ] and angle brackets < >, or close the ones "
-            "left open: as written, this text would take too long to show. Splitting long paragraphs with "
-            "empty lines helps too."
+            "Please use fewer square brackets [ ], angle brackets < > or backticks ` left open, or fewer "
+            "headings, rules and definitions in one paragraph (separate them with empty lines): as written, "
+            "this text would take too long to show."
         )
 
 
@@ -105,9 +118,10 @@ def _deepest_nesting(text: str) -> int:
     return deepest
 
 
-def _bracket_work(text: str) -> int:
-    """How far, in characters, the link and HTML patterns would scan in all (see MAX_BRACKET_WORK)."""
-    work = len(_UNCLOSED_ANGLE.findall(text)) * len(text)
+def _scan_work(text: str) -> int:
+    """How far, in characters, Python-Markdown would scan again and again (see MAX_SCAN_WORK)."""
+    # An unclosed "<" scans the rest of the text, but about ten times faster than a "[" scans.
+    work = len(_UNCLOSED_ANGLE.findall(text)) * len(text) // 10
     for paragraph in _PARAGRAPH_BREAK.split(text):
         for brackets in (_SQUARE_BRACKET, _LINK_TARGET):
             open_at = []
@@ -117,6 +131,10 @@ def _bracket_work(text: str) -> int:
                 elif open_at:
                     work += bracket.start() - open_at.pop()
             work += sum(len(paragraph) - start for start in open_at)
+        # Each code span's backticks look ahead for their match; each heading, rule or definition
+        # line in a paragraph makes the block parser copy the rest of the paragraph once more.
+        work += sum(len(paragraph) - run.start() for run in _BACKTICKS.finditer(paragraph))
+        work += len(_BLOCK_SPLITTING_LINE.findall(paragraph)) * len(paragraph)
     return work
 
 
