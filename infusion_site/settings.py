@@ -122,25 +122,36 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 # worker keeps it in its own memory: an edit changes the version, and no worker serves the old
 # page again.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    SHARED_CACHE = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
-else:
-    SHARED_CACHE = {
-        # Django's file cache, but a folder it cannot use is logged, not a 500 (infusion_site/shared_cache.py).
-        "BACKEND": "infusion_site.shared_cache.SharedFileCache",
-        "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
-        # Above this, Django deletes a random third of the files (versions among them).
-        "OPTIONS": {"MAX_ENTRIES": 10_000},
-    }
-CACHES = {
-    "default": SHARED_CACHE,
-    "pages": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "pages",
-        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_ENTRIES", "500"))},
-    },
+PAGES_CACHE = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pages",
+    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_ENTRIES", "500"))},
 }
+# The shared cache's backends log a folder or a Redis they cannot use instead of answering 500
+# (infusion_site/shared_cache.py): readers get pages, rendered without the cache.
+if REDIS_URL:
+    # Timeouts: a Redis that stops answering costs a request a second, not a worker's timeout.
+    REDIS = {"LOCATION": REDIS_URL, "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1}}
+    CACHES = {
+        "default": {"BACKEND": "infusion_site.shared_cache.SharedRedisCache", **REDIS},
+        # Sessions, in the same Redis through Django's own backend: a session that cannot be
+        # stored must fail (the admin's login answers 500), not be retried thousands of times as a
+        # key clash, which is what a backend that forgives failed writes would make Django do.
+        "sessions": {"BACKEND": "django.core.cache.backends.redis.RedisCache", **REDIS},
+        "pages": PAGES_CACHE,
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    SESSION_CACHE_ALIAS = "sessions"
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "infusion_site.shared_cache.SharedFileCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            # Above this, Django deletes a random third of the files (versions among them).
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        },
+        "pages": PAGES_CACHE,
+    }
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 

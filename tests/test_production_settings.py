@@ -62,7 +62,7 @@ def test_database_url_selects_postgresql_and_redis_url_the_cache():
     assert values == [
         "django.db.backends.postgresql",
         "infusion",
-        "django.core.cache.backends.redis.RedisCache",
+        "infusion_site.shared_cache.SharedRedisCache",
         "django.contrib.sessions.backends.cache",
     ]
 
@@ -123,7 +123,7 @@ def test_the_suite_runs_on_the_database_and_cache_the_environment_names(db):
 
     expected_vendor = "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
     assert connection.vendor == expected_vendor
-    expected_cache = "RedisCache" if os.environ.get("REDIS_URL") else "LocMemCache"
+    expected_cache = "SharedRedisCache" if os.environ.get("REDIS_URL") else "LocMemCache"
     assert type(caches["default"]).__name__ == expected_cache
 
 

@@ -1,9 +1,10 @@
-"""A shared cache folder the site cannot use is the operator's problem, not the reader's.
+"""A shared cache the site cannot use is the operator's problem, not the reader's.
 
 Without Redis the workers share a file cache under CACHE_DIR. Unwritable from the start, it made
-every page a 500; turned read-only after warm-up, every comment post. Now pages are served
-uncached, the trouble is logged, /healthz says 503, and a comment that cannot be counted
-against the flood limit is refused with a 503 and the reader's text kept.
+every page a 500; turned read-only after warm-up, every comment post. A Redis that stops
+answering did the same. Now pages are served uncached, the trouble is logged, /healthz says 503,
+and a comment that cannot be counted against the flood limit is refused with a 503 and the
+reader's text kept.
 """
 
 import errno
@@ -40,6 +41,16 @@ def file_cache_that_turns_read_only(settings, tmp_path, monkeypatch):
         monkeypatch.setattr("django.core.cache.backends.filebased.os.remove", read_only)
 
     return turn_read_only
+
+
+@pytest.fixture
+def unreachable_redis(settings):
+    """A Redis nobody answers at (port 1): every command fails at once with a connection error."""
+    redis = {"LOCATION": "redis://127.0.0.1:1/0", "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1}}
+    settings.CACHES = {
+        **settings.CACHES,
+        "default": {"BACKEND": "infusion_site.shared_cache.SharedRedisCache", **redis},
+    }
 
 
 def post(guide, body):
@@ -108,3 +119,14 @@ def test_under_gunicorn_with_production_settings_an_unusable_cache_dir_costs_rea
         assert status == 200
         assert b"Leave a Reply" in page
         assert request(server.port, "GET", "/healthz")[0] == 503
+
+
+def test_with_redis_down_readers_get_pages_and_comments_a_503_with_their_text(guide, settings, unreachable_redis):
+    settings.COMMENTS_RATE_LIMIT = "5/m"
+    page = Client().get(guide.get_absolute_url())
+    assert page.status_code == 200
+    assert guide.title in page.content.decode()
+    response = post(guide, "Kept while Redis is down.")
+    assert response.status_code == 503
+    assert "Kept while Redis is down." in response.content.decode()
+    assert Client().get("/healthz").status_code == 503
