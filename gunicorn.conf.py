@@ -16,3 +16,10 @@ max_requests_jitter = 5000
 timeout = 30
 accesslog = "-"
 errorlog = "-"
+# gunicorn takes SCRIPT_NAME and PATH_INFO headers from any address in forwarded_allow_ips
+# (127.0.0.1 by default) as where the site is mounted: one request could then cache the shared
+# page with every link and the comment form under a path that does not exist. The site is
+# served at the root; a deployment under a prefix sets the SCRIPT_NAME environment variable.
+forwarder_headers = ""
+# Headers with underscores cannot be told apart from their hyphenated twins: drop them (the default).
+header_map = "drop"

@@ -21,7 +21,7 @@ from reversion_compare.admin import CompareVersionAdmin
 
 from .admin_error_summary import error_summary
 from .content_checks import broken_internal_links, images_without_alt
-from .editor_images import ImageRejected, prepared_image
+from .editor_images import ImageRejected, check_pixel_count, prepared_image
 from .models import FAQ, Article, OldAddress, Person, Reference, Section, Takeaway, anchor_from_heading
 from .revision_compare import revision_changes
 from .revision_restore import Restore, prepare_reverted, restore_message, revision_name
@@ -115,8 +115,21 @@ class ReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
+class LeadImageField(forms.ImageField):
+    """Django's image field, but an image with too many pixels hears so, not "not a valid image"."""
+
+    def to_python(self, data):
+        if data is not None and hasattr(data, "seek"):
+            try:
+                check_pixel_count(data)
+            except ImageRejected as rejection:
+                raise forms.ValidationError(str(rejection)) from rejection
+        return super().to_python(data)
+
+
 class ArticleForm(forms.ModelForm):
     class Meta:
+        field_classes = {"lead_image": LeadImageField}
         # Title, address and summary are read whole: as wide as the form (article-form.css), the
         # summary (up to 300 characters) on three lines.
         widgets = {

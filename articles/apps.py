@@ -8,10 +8,15 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from django.contrib.sites.models import Site
         from django.db.models.signals import m2m_changed, post_delete, post_save
+        from PIL import Image
 
         from .context_processors import forget_site_name
+        from .editor_images import MAX_PIXELS
         from .models import FAQ, Article, Person, Reference, Section, Takeaway
         from .page_cache import bump_content_version
+
+        # Whoever opens an image (Django's ImageField, renditions), Pillow refuses one over twice this.
+        Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
         # Any change to what an article body shows retires every cached body.
         for model in (Article, Takeaway, Section, FAQ, Reference, Person):

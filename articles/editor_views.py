@@ -9,13 +9,13 @@ message a person can act on.
 from functools import wraps
 
 from django.http import HttpResponse, JsonResponse
+from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from .editor_images import ImageRejected, store_editor_image
-from .markdown import render_article_markdown
+from .markdown import MarkdownRefused, render_article_markdown
 
 EDITOR_PERMISSION = "articles.change_article"
-PREVIEW_MAX_CHARS = 200_000
 
 
 FORBIDDEN_MESSAGE = "Only staff who may change articles can use the editor. Log in to the admin as an editor."
@@ -56,9 +56,11 @@ def markdown_preview(request):
     content = request.POST.get("content")
     if content is None:
         return _plain_error("The preview needs the Markdown text in the 'content' field.", status=400)
-    if len(content) > PREVIEW_MAX_CHARS:
-        return _plain_error(f"The text is too long to preview (over {PREVIEW_MAX_CHARS:,} characters).", status=400)
-    return HttpResponse(render_article_markdown(content))
+    try:
+        return HttpResponse(render_article_markdown(content))
+    except MarkdownRefused as refusal:
+        # markdownx puts any answer's body in the preview pane: the editor reads the reason there.
+        return HttpResponse(format_html('<p class="errornote" role="alert">{}</p>', str(refusal)), status=400)
 
 
 @require_POST

@@ -18,7 +18,7 @@ from imagekit.models import ImageSpecField
 from markdownx.models import MarkdownxField
 from pilkit.processors import ResizeToFit
 
-from .markdown import render_article_markdown
+from .markdown import render_article_markdown, validate_renderable_markdown
 
 # Element ids the article page uses itself; a section anchor may not take one, nor start with
 # a prefix of the ids the page numbers (faq-3, comment-12, reply-title).
@@ -111,7 +111,11 @@ class Article(models.Model):
     lead_image_480 = ImageSpecField(source="lead_image", processors=[ResizeToFit(480, upscale=False)], format="WEBP")
     lead_image_960 = ImageSpecField(source="lead_image", processors=[ResizeToFit(960, upscale=False)], format="WEBP")
     lead_image_1600 = ImageSpecField(source="lead_image", processors=[ResizeToFit(1600, upscale=False)], format="WEBP")
-    introduction = MarkdownxField("introduction", help_text=f"Markdown. Shown under the title. {IMAGES_HELP}")
+    introduction = MarkdownxField(
+        "introduction",
+        validators=[validate_renderable_markdown],
+        help_text=f"Markdown. Shown under the title. {IMAGES_HELP}",
+    )
     introduction_html = models.TextField(editable=False, default="")
     takeaways_heading = models.CharField(
         "takeaways heading",
@@ -133,6 +137,7 @@ class Article(models.Model):
     closing = MarkdownxField(
         "closing line",
         blank=True,
+        validators=[validate_renderable_markdown],
         help_text=f"Markdown. The last paragraph, under the FAQ, usually with a link to read on. {IMAGES_HELP}",
     )
     closing_html = models.TextField(editable=False, default="")
@@ -332,7 +337,9 @@ class Section(OrderedPart):
         blank=True,
         help_text="Link target in the page address (#anchor). Leave empty to make it from the heading.",
     )
-    body = MarkdownxField("body", blank=True, help_text=f"Markdown. {IMAGES_HELP}")
+    body = MarkdownxField(
+        "body", validators=[validate_renderable_markdown], blank=True, help_text=f"Markdown. {IMAGES_HELP}"
+    )
     body_html = models.TextField(editable=False, default="")
 
     class Meta(OrderedPart.Meta):
@@ -380,7 +387,7 @@ class Reference(OrderedPart):
 class FAQ(OrderedPart):
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="faqs")
     question = models.CharField("question", max_length=300)
-    answer = MarkdownxField("answer", help_text=f"Markdown. {IMAGES_HELP}")
+    answer = MarkdownxField("answer", validators=[validate_renderable_markdown], help_text=f"Markdown. {IMAGES_HELP}")
     answer_html = models.TextField(editable=False, default="")
 
     class Meta(OrderedPart.Meta):

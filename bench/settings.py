@@ -10,4 +10,4 @@ from infusion_site.settings import *  # noqa: F403
 ROOT_URLCONF = "bench.urls"
 if os.environ.get("BENCH_NO_CACHE") == "1":
     DUMMY = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
-    CACHES = {"default": DUMMY, "pages": DUMMY}
+    CACHES = {**CACHES, "default": DUMMY, "pages": DUMMY}  # noqa: F405 (sessions stay where they are)

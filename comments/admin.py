@@ -17,6 +17,7 @@ from django.utils.text import Truncator
 from django.views.decorators.http import require_POST
 from solo.admin import SingletonModelAdmin
 
+from articles.markdown import validate_renderable_markdown
 from infusion_site.site_address import absolute_url
 
 from . import queue, services
@@ -80,6 +81,7 @@ class CommentAdminForm(forms.ModelForm):
     staff_reply = forms.CharField(
         label="Reply as staff",
         required=False,
+        validators=[validate_renderable_markdown],
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Published at once under this comment, marked as a staff reply. Markdown.",
     )

@@ -7,13 +7,13 @@ from django.conf import settings
 from django.core import signing
 from django.core.validators import URLValidator
 
+from articles.markdown import validate_renderable_markdown
+
 from .models import BODY_MAX_LENGTH, Comment
 
 TIMESTAMP_SALT = "comments.form-timestamp"
 FORM_MAX_AGE_SECONDS = 2 * 24 * 60 * 60
 REMEMBER_LABEL = "Save my name, email, and website in this browser for the next time I comment."
-# Markdown's link parsing takes time quadratic in runs of "[": cap them, well above real use.
-MAX_BRACKETS = 100
 
 
 class WebAddressField(forms.URLField):
@@ -71,8 +71,7 @@ class CommentForm(forms.Form):
                 f"A comment may be at most {BODY_MAX_LENGTH:,} characters; yours has {len(body):,}. "
                 "Shorten it and send it again."
             )
-        if body.count("[") > MAX_BRACKETS:
-            raise forms.ValidationError(f"Please use fewer square brackets [ ] (at most {MAX_BRACKETS}).")
+        validate_renderable_markdown(body)  # after the length: a long comment hears about its length first
         return body
 
     def clean_parent(self):

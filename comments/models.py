@@ -12,7 +12,7 @@ from django.db import models
 from django.utils import timezone
 from solo.models import SingletonModel
 
-from articles.markdown import render_comment_markdown
+from articles.markdown import render_comment_markdown, validate_renderable_markdown
 from articles.models import Article
 
 MAX_DEPTH = 3  # a top-level comment is depth 1; replies nest up to this depth
@@ -46,7 +46,10 @@ class Comment(models.Model):
     email = models.EmailField("email", max_length=254, help_text="Never shown on the site.")
     website = models.URLField("website", max_length=200, blank=True)
     body = models.TextField(
-        "comment", max_length=BODY_MAX_LENGTH, help_text="Markdown, rendered with the strict comment rules."
+        "comment",
+        max_length=BODY_MAX_LENGTH,
+        validators=[validate_renderable_markdown],
+        help_text="Markdown, rendered with the strict comment rules.",
     )
     body_html = models.TextField(editable=False, default="")
 

@@ -9,6 +9,9 @@ turned that on). Everything else waits for a moderator.
 import ipaddress
 import re
 from dataclasses import dataclass
+from html import unescape
+
+from django.utils.html import strip_tags
 
 from articles.markdown import render_comment_markdown
 
@@ -34,12 +37,17 @@ class Decision:
 
 
 def decide(submission: Submission, *, rules: DiscussionSettings) -> Decision:
-    searchable = "\n".join([submission.name, submission.email, submission.website, submission.body]).lower()
+    html = render_comment_markdown(submission.body)
+    # The word lists are matched against what was typed and against what readers will see:
+    # "&#115;pam" or "sp**am**" is typed differently from "spam" but reads the same once shown.
+    searchable = "\n".join(
+        [submission.name, submission.email, submission.website, submission.body, _visible_text(html)]
+    ).lower()
 
     if word := _first_entry_in(rules.disallowed_words, searchable, submission.ip_address):
         return Decision(Comment.Status.SPAM, f"Contains “{word}” from the spam list.")
 
-    links = _count_links(submission.body)
+    links = _count_links(html)
     if rules.link_limit and links >= rules.link_limit:
         return Decision(Comment.Status.PENDING, f"Has {links} links (the limit is {rules.link_limit}).")
 
@@ -52,11 +60,16 @@ def decide(submission: Submission, *, rules: DiscussionSettings) -> Decision:
     return Decision(Comment.Status.PENDING, "Waiting for a moderator.")
 
 
-def _count_links(body: str) -> int:
-    """Links in whatever Markdown form ([a](//x), <https://x>) plus addresses written out bare."""
-    html = render_comment_markdown(body)
+def _count_links(html: str) -> int:
+    """Links in the rendered comment, whatever their Markdown form ([a](//x), <https://x>), plus
+    addresses written out bare."""
     bare_text = ANCHOR.sub("", html)
     return html.count("<a ") + len(BARE_ADDRESS.findall(bare_text))
+
+
+def _visible_text(html: str) -> str:
+    """The rendered comment as a reader sees it: tags gone, entities decoded."""
+    return unescape(strip_tags(html))
 
 
 def _first_entry_in(entries: str, text: str, ip_address: str | None) -> str | None:

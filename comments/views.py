@@ -12,7 +12,7 @@ from django.db import OperationalError
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.utils.html import format_html
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage
 
 from articles.models import Article
 from articles.views import ArticleDetailView
@@ -24,7 +24,8 @@ from .request_origin import client_ip, user_agent
 from .threads import location_of
 
 logger = logging.getLogger(__name__)
-RETRY_AFTER_SECONDS = 60
+DATABASE_RETRY_SECONDS = 60
+FLOOD_COUNT_RETRY_SECONDS = 120
 
 
 def post_comment(request, slug):
@@ -41,7 +42,15 @@ def post_comment(request, slug):
         return render(request, "comments/closed.html", context, status=403)
 
     form = CommentForm(request.POST, article=article)
-    if _is_flooding(request):
+    flooding = _is_flooding(request)
+    if flooding is None:
+        form.is_valid()  # so the page shows the reader's text back, and any other mistake with it
+        message = (
+            "Comments cannot be accepted right now because of a problem on our side. "
+            "Your comment is kept below: please send it again in a few minutes."
+        )
+        return _unavailable(request, article, form, message, retry_after=FLOOD_COUNT_RETRY_SECONDS)
+    if flooding:
         form.is_valid()  # so the page shows the reader's text back, and any other mistake with it
         form.add_error(None, "You are posting comments too fast. Wait a minute, then send your comment again.")
         return _article_with_form(request, article, form, status=429)
@@ -65,14 +74,11 @@ def post_comment(request, slug):
         return _article_with_form(request, article, form, status=409)
     except OperationalError:  # the database is locked beyond its busy timeout, or unreachable
         logger.warning("A comment could not be saved: the database did not answer in time.", exc_info=True)
-        form.add_error(
-            None,
+        message = (
             "The site is too busy to save your comment just now. Nothing was posted; your comment is "
-            "kept below: please send it again in a minute.",
+            "kept below: please send it again in a minute."
         )
-        response = _article_with_form(request, article, form, status=503)
-        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
-        return response
+        return _unavailable(request, article, form, message, retry_after=DATABASE_RETRY_SECONDS)
 
     response = HttpResponseRedirect(location_of(comment, per_page=rules.comments_per_page, for_its_author=True))
     _remember_author(request, response, data, comment)
@@ -86,13 +92,19 @@ def _published_article_at(slug: str) -> Article | None:
     return published.filter(slug=slug).first() or published.filter(old_addresses__slug=slug).first()
 
 
-def _is_flooding(request) -> bool:
+def _is_flooding(request) -> bool | None:
+    """Whether this client posted more often than the rate allows; None if the shared cache cannot count.
+
+    Not counted is refused (503), not waved through: the flood limit is what keeps a script from
+    filling the moderation queue, and /healthz reports the cache to whoever can fix it.
+    """
     rate = settings.COMMENTS_RATE_LIMIT
     if rate.strip().lower() == "off":
         return False
-    return is_ratelimited(
+    usage = get_usage(
         request, group="comments.post", key=lambda group, request: client_ip(request), rate=rate, increment=True
     )
+    return None if usage is None else usage["should_limit"]
 
 
 def _already_posted(comment: Comment, *, name: str, per_page: int) -> str:
@@ -110,6 +122,14 @@ def _already_posted(comment: Comment, *, name: str, per_page: int) -> str:
     return format_html(
         'You have already sent this comment; it is awaiting moderation: <a href="{}">see your comment</a>.', address
     )
+
+
+def _unavailable(request, article, form, message: str, *, retry_after: int):
+    """503: the server, not the reader, is the cause; the text is kept and the reader told when to retry."""
+    form.add_error(None, message)
+    response = _article_with_form(request, article, form, status=503)
+    response["Retry-After"] = str(retry_after)
+    return response
 
 
 def _article_with_form(request, article, form, *, status):

@@ -1,7 +1,7 @@
 """Settings for infusion-site, read from the environment.
 
 Defaults run the site locally with nothing to set up: SQLite in the project folder,
-local-memory cache, e-mail printed to the console. Debug mode is off unless
+a file cache in var/cache, e-mail printed to the console. Debug mode is off unless
 DJANGO_DEBUG says otherwise (`make run` turns it on); with debug off the site refuses
 to start without DJANGO_SECRET_KEY, so production can never run on a known key.
 """
@@ -84,6 +84,7 @@ MIDDLEWARE = [
     "infusion_site.csp.SiteCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "infusion_site.form_encoding.refuse_non_utf8_forms",  # before anything reads request.POST
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -134,32 +135,43 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 # Two caches. "default" is shared by every worker: the versions that retire cached pages, the
 # comment flood counters, the discussion settings and the site name. REDIS_URL
-# (redis://127.0.0.1:6379/0) puts it, and the sessions, in Redis. Without Redis, production
-# keeps it in files under CACHE_DIR, which every worker on the machine reads; debug mode (one
-# process) in memory. "pages" holds rendered HTML under keys that carry those versions, so each
+# (redis://127.0.0.1:6379/0) puts it, and the sessions, in Redis. Without Redis it is kept in
+# files under CACHE_DIR, which every process on the machine reads: the workers, and in debug
+# mode `runserver` and whatever runs beside it (`load_guide --reset`, `manage.py shell`), whose
+# edits then show at once. "pages" holds rendered HTML under keys that carry those versions, so each
 # worker keeps it in its own memory: an edit changes the version, and no worker serves the old
 # page again.
 REDIS_URL = os.environ.get("REDIS_URL", "")
-if REDIS_URL:
-    SHARED_CACHE = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
-    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
-elif DEBUG:
-    SHARED_CACHE = {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "shared"}
-else:
-    SHARED_CACHE = {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
-        # Above this, Django deletes a random third of the files (versions among them).
-        "OPTIONS": {"MAX_ENTRIES": 10_000},
-    }
-CACHES = {
-    "default": SHARED_CACHE,
-    "pages": {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "pages",
-        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_ENTRIES", "500"))},
-    },
+PAGES_CACHE = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pages",
+    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PAGE_CACHE_ENTRIES", "500"))},
 }
+# The shared cache's backends log a folder or a Redis they cannot use instead of answering 500
+# (infusion_site/shared_cache.py): readers get pages, rendered without the cache.
+if REDIS_URL:
+    # Timeouts: a Redis that stops answering costs a request a second, not a worker's timeout.
+    REDIS = {"LOCATION": REDIS_URL, "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1}}
+    CACHES = {
+        "default": {"BACKEND": "infusion_site.shared_cache.SharedRedisCache", **REDIS},
+        # Sessions, in the same Redis through Django's own backend: a session that cannot be
+        # stored must fail (the admin's login answers 500), not be retried thousands of times as a
+        # key clash, which is what a backend that forgives failed writes would make Django do.
+        "sessions": {"BACKEND": "django.core.cache.backends.redis.RedisCache", **REDIS},
+        "pages": PAGES_CACHE,
+    }
+    SESSION_ENGINE = "django.contrib.sessions.backends.cache"
+    SESSION_CACHE_ALIAS = "sessions"
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "infusion_site.shared_cache.SharedFileCache",
+            "LOCATION": os.environ.get("CACHE_DIR", str(BASE_DIR / "var" / "cache")),
+            # Above this, Django deletes a random third of the files (versions among them).
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
+        },
+        "pages": PAGES_CACHE,
+    }
 
 # Mail. EMAIL_URL names the server in one value (smtp://user:password@mail.internal:25,
 # submission://user:password@mail.internal for port 587 with STARTTLS, ?ssl=1, ?timeout=10); without
@@ -234,6 +246,10 @@ EDITOR_IMAGE_MAX_SIDE = 2000
 # workers once the cache is Redis); "off" disables it. A form sent faster than the
 # minimum fill time is refused as a bot's; 0 disables that check.
 COMMENTS_RATE_LIMIT = os.environ.get("COMMENTS_RATE_LIMIT", "5/m")
+# When the shared cache cannot count, django-ratelimit's get_usage() answers None instead of
+# pretending the client was too fast; the comment view then refuses with a 503 (never a guess).
+# So leave RATELIMIT_ENABLE alone (it would read as "cannot count"): "off" above is the switch.
+RATELIMIT_FAIL_OPEN = True
 COMMENTS_MIN_FILL_SECONDS = float(os.environ.get("COMMENTS_MIN_FILL_SECONDS", "3"))
 # How many proxies in front of the site append to X-Forwarded-For (nginx: 1). With 0 the
 # header is ignored: a client can write anything there.

@@ -339,7 +339,7 @@ def test_the_limit_holds_with_the_file_cache_production_uses_without_redis(
 ):
     settings.CACHES = {
         **settings.CACHES,
-        "default": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": str(tmp_path)},
+        "default": {"BACKEND": "infusion_site.shared_cache.SharedFileCache", "LOCATION": str(tmp_path)},
     }
     for number in range(3):
         assert post(client, guide, body=f"Filed {number}").status_code == 302

@@ -68,7 +68,7 @@ def test_database_url_selects_postgresql_and_redis_url_the_cache():
     assert values == [
         "django.db.backends.postgresql",
         "infusion",
-        "django.core.cache.backends.redis.RedisCache",
+        "infusion_site.shared_cache.SharedRedisCache",
         "django.contrib.sessions.backends.cache",
     ]
 
@@ -129,7 +129,7 @@ def test_the_suite_runs_on_the_database_and_cache_the_environment_names(db):
 
     expected_vendor = "postgresql" if os.environ.get("DATABASE_URL", "").startswith("postgres") else "sqlite"
     assert connection.vendor == expected_vendor
-    expected_cache = "RedisCache" if os.environ.get("REDIS_URL") else "LocMemCache"
+    expected_cache = "SharedRedisCache" if os.environ.get("REDIS_URL") else "LocMemCache"
     assert type(caches["default"]).__name__ == expected_cache
 
 
@@ -137,10 +137,10 @@ def test_without_redis_production_shares_its_cache_in_files_and_keeps_pages_per_
     shared, pages = settings_value(
         "[settings.CACHES['default']['BACKEND'], settings.CACHES['pages']['BACKEND']]", **PRODUCTION_ENV
     )
-    assert shared == "django.core.cache.backends.filebased.FileBasedCache"
+    assert shared == "infusion_site.shared_cache.SharedFileCache"
     assert pages == "django.core.cache.backends.locmem.LocMemCache"
     debug_shared = settings_value("settings.CACHES['default']['BACKEND']", DJANGO_DEBUG="1")
-    assert debug_shared == "django.core.cache.backends.locmem.LocMemCache"
+    assert debug_shared == "infusion_site.shared_cache.SharedFileCache"
 
 
 def test_head_gets_the_headers_of_get_and_no_body(settings):
