@@ -30,7 +30,9 @@ FLOOD_COUNT_RETRY_SECONDS = 120
 
 def post_comment(request, slug):
     if request.method != "POST":
-        response = render(request, "comments/post_only.html", status=405)
+        # A refused post leaves this address in the address bar; a reload (a phone restoring a tab) lands here.
+        context = {"article": _published_article_at(slug)}
+        response = render(request, "comments/post_only.html", context, status=405)
         response["Allow"] = "POST"
         return response
     article = _published_article_at(slug)
