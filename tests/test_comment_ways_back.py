@@ -1,8 +1,12 @@
 """Every page a reader can reach from the comment form leads back to the article."""
 
+from urllib.parse import urlencode
+
+from django.test import Client
 from django.urls import reverse
 
 from articles.models import Article
+from tests.conftest import comment_form_data
 
 
 def comments_address(slug: str) -> str:
@@ -39,3 +43,27 @@ def test_the_comment_address_of_an_unpublished_article_links_to_all_articles_onl
     page = response.content.decode()
     assert guide.get_absolute_url() not in page
     assert f'href="{reverse("articles:list")}"' in page
+
+
+def test_a_failed_form_check_on_a_comment_links_back_to_the_article(guide):
+    response = Client(enforce_csrf_checks=True).post(comments_address(guide.slug), comment_form_data(guide))
+
+    assert response.status_code == 403
+    assert f'href="{guide.get_absolute_url()}#respond"' in response.content.decode()
+
+
+def test_a_comment_in_another_encoding_links_back_to_the_article(guide):
+    body = urlencode(comment_form_data(guide, body="Très bien"), encoding="latin-1").encode()
+    latin_1 = "application/x-www-form-urlencoded; charset=iso-8859-1"
+
+    response = Client().post(comments_address(guide.slug), data=body, content_type=latin_1)
+
+    assert response.status_code == 400
+    assert f'href="{guide.get_absolute_url()}#respond"' in response.content.decode()
+
+
+def test_a_failed_form_check_elsewhere_links_to_all_articles(db):
+    response = Client(enforce_csrf_checks=True).post("/admin/login/", {"username": "a", "password": "b"})
+
+    assert response.status_code == 403
+    assert f'href="{reverse("articles:list")}"' in response.content.decode()
