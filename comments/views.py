@@ -11,6 +11,7 @@ from django.conf import settings
 from django.db import OperationalError
 from django.http import HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import Resolver404, resolve
 from django.utils.html import format_html
 from django_ratelimit.core import get_usage
 
@@ -30,7 +31,9 @@ FLOOD_COUNT_RETRY_SECONDS = 120
 
 def post_comment(request, slug):
     if request.method != "POST":
-        response = render(request, "comments/post_only.html", status=405)
+        # A refused post leaves this address in the address bar; a reload (a phone restoring a tab) lands here.
+        context = {"article": article_posted_to(request)}
+        response = render(request, "comments/post_only.html", context, status=405)
         response["Allow"] = "POST"
         return response
     article = _published_article_at(slug)
@@ -83,6 +86,16 @@ def post_comment(request, slug):
     response = HttpResponseRedirect(location_of(comment, per_page=rules.comments_per_page, for_its_author=True))
     _remember_author(request, response, data, comment)
     return response
+
+
+def article_posted_to(request) -> Article | None:
+    """The published article whose comment form this request was sent to, if it was one:
+    the error pages for a refused post (wrong method, failed form check) link back to it."""
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return None
+    return _published_article_at(match.kwargs["slug"]) if match.view_name == "comments:post" else None
 
 
 def _published_article_at(slug: str) -> Article | None:

@@ -12,13 +12,16 @@ from django.core.exceptions import SuspiciousOperation
 from django.http import QueryDict
 from django.shortcuts import render
 
+from comments.views import article_posted_to
+
 FORM_CONTENT_TYPE = "application/x-www-form-urlencoded"
 
 
 def refuse_non_utf8_forms(get_response):
     def middleware(request):
         if request.method == "POST" and _is_non_utf8_form(request):
-            return render(request, "400_form_encoding.html", {"kept_text": _kept_text(request)}, status=400)
+            context = {"kept_text": _kept_text(request), "article": article_posted_to(request)}
+            return render(request, "400_form_encoding.html", context, status=400)
         return get_response(request)
 
     return middleware
