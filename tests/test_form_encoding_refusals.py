@@ -56,3 +56,10 @@ def test_a_charset_that_is_no_text_encoding_is_400_with_a_page(guide, charset):
     response = client.generic("POST", f"/articles/{guide.slug}/comments/", b"body=caf%E9", content_type=content_type)
     assert response.status_code == 400
     assert "only UTF-8" in response.content.decode()
+
+
+def test_the_text_shown_back_is_escaped(guide):
+    body = urlencode({"body": "<script>alert('é')</script>"}, encoding="latin-1").encode()
+    page = post_latin_1(f"/articles/{guide.slug}/comments/", body).content.decode()
+    assert "&lt;script&gt;alert(&#x27;é&#x27;)&lt;/script&gt;" in page
+    assert "<script>alert" not in page
