@@ -6,10 +6,9 @@ initialises the editors of rows added with "Add another" as well.
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminTextareaWidget, AdminTextInputWidget
 from django.db import models
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -234,8 +233,8 @@ class ArticleAdmin(CompareVersionAdmin):
         with another address keeps the current one working (a redirect): django-reversion writes
         the old slug before Article.save() runs, so save() cannot see the change.
         """
-        article = Article.objects.filter(pk=unquote(object_id)).first()
-        version = Version.objects.get_for_object_reference(Article, unquote(object_id)).filter(pk=version_id).first()
+        article = self.get_object(request, object_id)  # None for an address that names no article
+        version = article and Version.objects.get_for_object(article).filter(pk=version_id).first()
         restore = Restore.of(article, version) if article and version else None
         request.article_restore = restore
         if restore:
@@ -263,7 +262,10 @@ class ArticleAdmin(CompareVersionAdmin):
 
     def compare_view(self, request, object_id, extra_context=None):
         """The compare page marks the revision that is the article as it is now."""
-        latest = Version.objects.get_for_object_reference(Article, unquote(object_id)).order_by("-pk").first()
+        article = self.get_object(request, object_id)
+        if article is None:  # django-reversion-compare's own lookup would fail on an address like "abc"
+            raise Http404("No article has this address.")
+        latest = Version.objects.get_for_object(article).order_by("-pk").first()
         context = {"current_version_id": latest.pk if latest else None, **(extra_context or {})}
         return super().compare_view(request, object_id, context)
 

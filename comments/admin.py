@@ -251,9 +251,15 @@ class CommentAdmin(admin.ModelAdmin):
         queue.decide(request, self, queryset, Comment.Status.REMOVED)
 
     def save_model(self, request, obj, form, change):
+        """Save the edit; a new status, picked in the form or by "Approve and reply", is a decision
+        like the queue's (services.set_status, its log line, its Undo), made before the reply."""
+        decided = Comment.Status.APPROVED if form.cleaned_data.get("approve_and_reply") else None
+        if change and "status" in form.changed_data:
+            decided = decided or obj.status
+            obj.status = form.initial["status"]
         super().save_model(request, obj, form, change)
-        if form.cleaned_data.get("approve_and_reply"):
-            queue.decide(request, self, Comment.objects.filter(pk=obj.pk), Comment.Status.APPROVED)
+        if decided:
+            queue.decide(request, self, Comment.objects.filter(pk=obj.pk), decided)
         reply = form.cleaned_data.get("staff_reply", "").strip()
         if reply:
             services.post_staff_reply(parent=obj, user=request.user, body=reply)

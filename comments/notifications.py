@@ -9,6 +9,8 @@ import logging
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 
 from infusion_site.site_address import absolute_url
 
@@ -43,11 +45,16 @@ def notify_comment_waiting(comment: Comment) -> None:
     _send(f"Comment waiting on “{comment.article}”", body)
 
 
+def _when(moment) -> str:
+    """A time in the site's time zone and date format, as the site and the admin show it."""
+    return date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+
+
 def send_digest() -> int:
     """One mail listing every comment that waits; returns how many were listed."""
     waiting = list(Comment.objects.pending().select_related("article").order_by("created_at"))
     if waiting:
-        lines = [f"- {c.name} on “{c.article}”, {c.created_at:%Y-%m-%d %H:%M}: {c.status_reason}" for c in waiting]
+        lines = [f"- {c.name} on “{c.article}”, {_when(c.created_at)}: {c.status_reason}" for c in waiting]
         _send(
             f"{len(waiting)} comment{'s' if len(waiting) != 1 else ''} waiting for moderation",
             "\n".join([*lines, "", f"Moderation queue: {queue_url()}", ""]),

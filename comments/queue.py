@@ -5,8 +5,11 @@ leave one "Recent actions" entry per comment, and answer with a message that can
 """
 
 from django.contrib import messages
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core import signing
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import HttpResponseRedirect, QueryDict
 from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
@@ -26,6 +29,7 @@ DONE = {
 UNDONE = ngettext_lazy("%(count)d comment put back as it was.", "%(count)d comments put back as they were.", "count")
 UNDO_SALT = "comments.queue.undo"
 UNDO_MAX_AGE_SECONDS = 60 * 60
+STATUS_LOGGED, UNDO_PREFIX = "Status: ", "Undo. "  # how "Recent actions" entries of the queue begin
 QUEUE = "admin:comments_comment_changelist"
 # The queue's filters (status, search, page) travel with every decision, so it comes back as it was.
 FILTERS_FIELD = "_changelist_filters"
@@ -39,7 +43,9 @@ def decide(request, model_admin, comments, status: str) -> None:
     if not count:
         messages.info(request, "Nothing changed: the comments already had that status.")
         return
-    token = signing.dumps({"status": status, "previous": previous}, salt=UNDO_SALT, compress=True)
+    # The undo is this moderator's alone, and only for what nobody has decided since (last_logged).
+    decision = {"status": status, "previous": previous, "user": request.user.pk, "last_logged": last_logged()}
+    token = signing.dumps(decision, salt=UNDO_SALT, compress=True)
     messages.success(
         request,
         render_to_string(
@@ -61,7 +67,7 @@ def log_changes(request, model_admin, changes: dict[int, str], status: str, *, p
     after = Status(status).label
     for comment in Comment.objects.filter(pk__in=changes).select_related("article"):
         before = Status(changes[comment.pk]).label
-        model_admin.log_change(request, comment, f"{prefix}Status: {before} → {after}.")
+        model_admin.log_change(request, comment, f"{prefix}{STATUS_LOGGED}{before} → {after}.")
 
 
 def decide_one(request, object_id: int, *, model_admin):
@@ -79,25 +85,54 @@ def decide_one(request, object_id: int, *, model_admin):
 
 
 def undo(request, *, model_admin):
-    """The Undo button of a decision's message: put back the statuses it carries, signed."""
+    """The Undo button of a decision's message: put back the statuses it carries, signed.
+
+    Only for the moderator who decided, and never over a decision the queue made since.
+    """
     if not model_admin.has_change_permission(request):
         raise PermissionDenied
     try:
         decision = signing.loads(request.POST.get("token", ""), salt=UNDO_SALT, max_age=UNDO_MAX_AGE_SECONDS)
         current = Status(decision["status"])
         previous = {int(pk): Status(earlier) for pk, earlier in decision["previous"].items()}
+        decided_by, logged_then = decision["user"], int(decision["last_logged"])
     except signing.SignatureExpired:
         return refuse(
             request, model_admin, "This undo is more than an hour old: change the statuses in the queue instead."
         )
     except (signing.BadSignature, KeyError, TypeError, ValueError, AttributeError):
         return refuse(request, model_admin, "This undo link is damaged: change the statuses in the queue instead.")
-    restored = services.restore_statuses(previous, current=current)
+    if decided_by != request.user.pk:
+        return refuse(
+            request, model_admin, "This undo is for another moderator's decision: change the statuses in the queue."
+        )
+    since = decided_since(previous, logged_then)
+    restored = services.restore_statuses({pk: s for pk, s in previous.items() if pk not in since}, current=current)
     for status in set(previous.values()):
         changed = {pk: before for pk, before in restored.items() if previous[pk] == status}
-        log_changes(request, model_admin, changed, status, prefix="Undo. ")
+        log_changes(request, model_admin, changed, status, prefix=UNDO_PREFIX)
     messages.success(request, UNDONE % {"count": len(restored)})
     return back_to_queue(request)
+
+
+def last_logged() -> int:
+    """The newest "Recent actions" entry's id: what an undo compares with to see later decisions."""
+    return LogEntry.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+
+
+def decided_since(comment_ids, logged_then: int) -> set[int]:
+    """Which of these comments the queue decided again after entry `logged_then`, an undo included.
+
+    An undo leaves them as they are: replayed later, it would overturn that newer decision.
+    (A change form's own entry, such as Approve and reply's, is not a decision of the queue.)
+    """
+    later = LogEntry.objects.filter(
+        Q(change_message__startswith=STATUS_LOGGED) | Q(change_message__startswith=UNDO_PREFIX + STATUS_LOGGED),
+        content_type=ContentType.objects.get_for_model(Comment),
+        object_id__in=[str(pk) for pk in comment_ids],
+        pk__gt=logged_then,
+    )
+    return {int(object_id) for object_id in later.values_list("object_id", flat=True)}
 
 
 def queue_filters(request) -> str:

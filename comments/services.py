@@ -82,7 +82,7 @@ def post_staff_reply(*, parent: Comment, user, body: str) -> Comment:
 
 @transaction.atomic
 def set_status(comments: QuerySet, status: str) -> dict[int, str]:
-    """Approve, mark as spam or remove: the one path for the admin's actions, row buttons and undo.
+    """Approve, mark as spam or remove: the one path for the queue's actions, row buttons, undo and change form.
 
     Each comment is saved on its own, so its signals retire the pages that show it (no bulk
     update beside them). Returns the earlier status of each comment that changed, by id:

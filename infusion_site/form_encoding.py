@@ -38,3 +38,5 @@ def _kept_text(request) -> str:
         return QueryDict(request.body, encoding=request.encoding).get("body", "")
     except (SuspiciousOperation, OSError):  # too big, too many fields, or the connection broke
         return ""
+    except LookupError:  # a codec Python knows that is no text encoding ("base64", "rot13")
+        return ""

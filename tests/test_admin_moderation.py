@@ -1,6 +1,7 @@
 """Moderators' queue in the admin: pending first, bulk decisions, staff replies, nothing lost."""
 
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
@@ -210,3 +211,17 @@ def test_discussion_settings_are_edited_in_the_admin(admin_client):
     rules = DiscussionSettings.get_solo()
     assert (rules.link_limit, rules.comments_per_page, rules.notify_moderators) == (3, 20, "digest")
     assert rules.auto_approve_known_authors
+
+
+def test_a_status_picked_on_the_change_form_is_a_decision_with_its_log_line_and_undo(
+    moderator_client, guide, make_comment
+):
+    comment = make_comment(guide, status=PENDING)
+    url = reverse("admin:comments_comment_change", args=[comment.pk])
+
+    response = moderator_client.post(url, change_form(comment, status=SPAM), follow=True)
+
+    assert Comment.objects.get(pk=comment.pk).status == SPAM
+    assert "1 comment marked as spam." in response.content.decode()
+    assert 'class="undo-decision"' in response.content.decode()
+    assert LogEntry.objects.filter(object_id=str(comment.pk), change_message="Status: Pending → Spam.").exists()

@@ -1,6 +1,7 @@
 """Moderators hear about waiting comments (each, digest or off); a mail failure never loses a comment."""
 
 import io
+from datetime import UTC, datetime
 
 import pytest
 from django.contrib.auth.models import User
@@ -65,6 +66,18 @@ def test_the_digest_lists_every_waiting_comment(guide, moderator, make_comment):
     assert message.subject == "2 comments waiting for moderation"
     assert "Ann" in message.body and "Bob" in message.body and "Cy" not in message.body
     assert "/admin/comments/comment/" in message.body
+
+
+def test_the_digest_says_when_each_comment_came_in_the_sites_time_and_date_format(
+    guide, moderator, make_comment, settings
+):
+    settings.TIME_ZONE = "Europe/Paris"
+    set_notify("digest")
+    comment = make_comment(guide, status=Comment.Status.PENDING, name="Ann")
+    Comment.objects.filter(pk=comment.pk).update(created_at=datetime(2026, 12, 1, 14, 5, tzinfo=UTC))
+    digest()
+    assert "Ann on “" in mail.outbox[0].body
+    assert "1 December 2026, 15:05" in mail.outbox[0].body
 
 
 def test_the_digest_sends_nothing_when_nothing_waits(guide, moderator):

@@ -7,7 +7,8 @@ from django.test import Client
 
 from tests.conftest import comment_form_data
 
-LATIN_1_FORM = "application/x-www-form-urlencoded; charset=iso-8859-1"
+FORM_CONTENT_TYPE_BASE = "application/x-www-form-urlencoded"
+LATIN_1_FORM = f"{FORM_CONTENT_TYPE_BASE}; charset=iso-8859-1"
 TOKEN = "abcdefghijklmnopqrstuvwxyz123456"
 
 
@@ -44,3 +45,21 @@ def test_a_utf_8_charset_is_read_as_usual(guide):
         content_type="application/x-www-form-urlencoded; charset=UTF-8",
     )
     assert response.status_code == 302
+
+
+@pytest.mark.parametrize("charset", ["base64", "rot13", "hex"])
+def test_a_charset_that_is_no_text_encoding_is_400_with_a_page(guide, charset):
+    """Python knows these codecs but cannot decode text with them: still the 400 page, not a 500."""
+    client = Client(raise_request_exception=False)
+    content_type = f"{FORM_CONTENT_TYPE_BASE}; charset={charset}"
+    # generic(): the test client's post() would itself try to encode the body in that charset.
+    response = client.generic("POST", f"/articles/{guide.slug}/comments/", b"body=caf%E9", content_type=content_type)
+    assert response.status_code == 400
+    assert "only UTF-8" in response.content.decode()
+
+
+def test_the_text_shown_back_is_escaped(guide):
+    body = urlencode({"body": "<script>alert('é')</script>"}, encoding="latin-1").encode()
+    page = post_latin_1(f"/articles/{guide.slug}/comments/", body).content.decode()
+    assert "&lt;script&gt;alert(&#x27;é&#x27;)&lt;/script&gt;" in page
+    assert "<script>alert" not in page

@@ -144,3 +144,31 @@ def test_undo_after_approve_and_reply_returns_to_the_queue_it_came_from(moderato
     back = moderator_client.post(UNDO, undo)
     assert back["Location"] == f"{QUEUE}?status=pending"
     assert Comment.objects.get(pk=comment.pk).status == PENDING
+
+
+def test_an_undo_sent_again_after_a_new_decision_leaves_that_decision(moderator_client, guide, make_comment):
+    """Undo, approve again, then the old Undo button once more (the browser's Back): still approved."""
+    comment = make_comment(guide, status=PENDING)
+    undo = bulk(moderator_client, "approve", [comment])
+    moderator_client.post(UNDO, undo)
+    moderator_client.post(reverse("admin:comments_comment_decide", args=[comment.pk]), {"status": APPROVED})
+
+    response = moderator_client.post(UNDO, undo, follow=True)
+
+    assert "0 comments put back as they were." in response.content.decode()
+    assert Comment.objects.get().status == APPROVED
+
+
+def test_another_moderators_undo_is_refused(moderator_client, guide, make_comment, moderator):
+    comment = make_comment(guide, status=PENDING)
+    undo = bulk(moderator_client, "approve", [comment])
+    colleague = moderator.__class__.objects.create_user("colleague", is_staff=True)
+    colleague.groups.set(moderator.groups.all())
+    other = Client()
+    other.force_login(colleague)
+
+    response = other.post(UNDO, undo)
+
+    assert response.status_code == 400
+    assert "This undo is for another moderator" in response.content.decode()
+    assert Comment.objects.get().status == APPROVED

@@ -132,3 +132,9 @@ def test_an_error_far_down_the_form_is_named_at_the_top(ann_client, make_article
     summary = html[html.index('class="error-summary"') : html.index('<fieldset class="module aligned')]
     assert '<a href="#id_old_addresses-0-slug">Old address 1, old address</a>' in summary
     assert "An article has this address now; an old address cannot take it." in summary
+
+
+@pytest.mark.parametrize("article_id", ["abc", "99999"])
+@pytest.mark.parametrize("page", ["history/1/", "history/compare/?version_id1=1&version_id2=2"])
+def test_a_restore_or_compare_address_that_names_no_article_is_a_404(ann_client, article_id, page):
+    assert ann_client.get(f"/admin/articles/article/{article_id}/{page}").status_code == 404
