@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from markdownx.fields import MarkdownxFormField
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 from reversion.models import Version
@@ -27,7 +28,18 @@ from .revision_compare import revision_changes
 from .revision_restore import Restore, prepare_reverted, restore_message, revision_name
 from .templatetags.article_admin_tags import DUE_SOON_DAYS
 
-MARKDOWN_EDITOR = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
+
+class MarkdownFormField(MarkdownxFormField):
+    """Markdown with line breaks stored as LF. Browsers send a textarea's as CR LF: kept as sent,
+    every untouched section and FAQ answer would count as changed on each save ("Changed Body"
+    in History, and a compare with nothing marked)."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n") if value else value
+
+
+MARKDOWN_EDITOR = {MarkdownxField: {"widget": AdminMarkdownxWidget, "form_class": MarkdownFormField}}
 
 
 class OldAddressInline(admin.TabularInline):
