@@ -46,3 +46,15 @@ def test_the_references_table_fits_a_desktop_screen_with_every_column_in_view(ed
     for field in ("url", "accessed_on", "DELETE"):
         box = page.locator(f'#references-group input[name="references-0-{field}"]').bounding_box()
         assert box["x"] >= 0 and box["x"] + box["width"] <= 1366, (field, box)
+
+
+def test_on_a_phone_the_references_keep_readable_inputs(editor_page, editor, guide):
+    """The table scrolls sideways inside its box on a phone rather than squeezing its inputs."""
+    editor.user_permissions.add(*Permission.objects.filter(codename__endswith="_reference"))  # as the Editors group
+    page = editor_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_guide_in_admin(page, guide)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390, "the change form scrolls sideways"
+    for field in ("title", "url"):
+        box = page.locator(f'#references-group input[name="references-0-{field}"]').bounding_box()
+        assert box["width"] >= 150, (field, box)
