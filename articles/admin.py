@@ -9,7 +9,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.contrib.admin.widgets import AdminTextareaWidget, AdminTextInputWidget
 from django.db import models
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -274,9 +274,17 @@ class ArticleAdmin(CompareVersionAdmin):
         return HttpResponseRedirect(reverse(f"{self.admin_site.name}:articles_article_change", args=[obj.pk]))
 
     def compare_view(self, request, object_id, extra_context=None):
-        """The compare page marks the revision that is the article as it is now."""
-        latest = Version.objects.get_for_object_reference(Article, unquote(object_id)).order_by("-pk").first()
-        context = {"current_version_id": latest.pk if latest else None, **(extra_context or {})}
+        """The compare page marks the revision that is the article as it is now, and is titled with
+        the article's name now (reversion-compare's title names the older revision's)."""
+        article = self.get_object(request, unquote(object_id))  # None for "abc" too, not a ValueError
+        if article is None:
+            raise Http404("No article has this address.")
+        latest = Version.objects.get_for_object(article).order_by("-pk").first()
+        context = {
+            "current_version_id": latest.pk if latest else None,
+            "title": f"Compare revisions of “{article}”",
+            **(extra_context or {}),
+        }
         return super().compare_view(request, object_id, context)
 
     def compare(self, obj, version1, version2):
