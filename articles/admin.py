@@ -246,7 +246,7 @@ class ArticleAdmin(CompareVersionAdmin):
         with another address keeps the current one working (a redirect): django-reversion writes
         the old slug before Article.save() runs, so save() cannot see the change.
         """
-        article = Article.objects.filter(pk=unquote(object_id)).first()
+        article = super().get_object(request, unquote(object_id))  # None for "abc" too, not a ValueError
         version = Version.objects.get_for_object_reference(Article, unquote(object_id)).filter(pk=version_id).first()
         restore = Restore.of(article, version) if article and version else None
         request.article_restore = restore
