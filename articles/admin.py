@@ -20,6 +20,8 @@ from markdownx.widgets import AdminMarkdownxWidget
 from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
+from infusion_site.admin_selection import SelectionChecked
+
 from .admin_error_summary import error_summary
 from .content_checks import broken_internal_links, images_without_alt
 from .editor_images import ImageRejected, check_pixel_count, prepared_image
@@ -173,7 +175,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(CompareVersionAdmin):
+class ArticleAdmin(SelectionChecked, CompareVersionAdmin):
     """Every save keeps a revision of the article with its parts: "History" lists, compares, restores."""
 
     form = ArticleForm
