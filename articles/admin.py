@@ -13,10 +13,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from markdownx.fields import MarkdownxFormField
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
 from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
+
+from infusion_site.admin_selection import SelectionChecked
 
 from .admin_error_summary import error_summary
 from .content_checks import broken_internal_links, images_without_alt
@@ -26,7 +29,18 @@ from .revision_compare import revision_changes
 from .revision_restore import Restore, prepare_reverted, restore_message, revision_name
 from .templatetags.article_admin_tags import DUE_SOON_DAYS
 
-MARKDOWN_EDITOR = {MarkdownxField: {"widget": AdminMarkdownxWidget}}
+
+class MarkdownFormField(MarkdownxFormField):
+    """Markdown with line breaks stored as LF. Browsers send a textarea's as CR LF: kept as sent,
+    every untouched section and FAQ answer would count as changed on each save ("Changed Body"
+    in History, and a compare with nothing marked)."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n") if value else value
+
+
+MARKDOWN_EDITOR = {MarkdownxField: {"widget": AdminMarkdownxWidget, "form_class": MarkdownFormField}}
 
 
 class OldAddressInline(admin.TabularInline):
@@ -160,7 +174,7 @@ class PersonAdmin(admin.ModelAdmin):
 
 
 @admin.register(Article)
-class ArticleAdmin(CompareVersionAdmin):
+class ArticleAdmin(SelectionChecked, CompareVersionAdmin):
     """Every save keeps a revision of the article with its parts: "History" lists, compares, restores."""
 
     form = ArticleForm
@@ -261,12 +275,17 @@ class ArticleAdmin(CompareVersionAdmin):
         return HttpResponseRedirect(reverse(f"{self.admin_site.name}:articles_article_change", args=[obj.pk]))
 
     def compare_view(self, request, object_id, extra_context=None):
-        """The compare page marks the revision that is the article as it is now."""
-        article = self.get_object(request, object_id)
-        if article is None:  # django-reversion-compare's own lookup would fail on an address like "abc"
+        """The compare page marks the revision that is the article as it is now, and is titled with
+        the article's name now (reversion-compare's title names the older revision's)."""
+        article = self.get_object(request, object_id)  # None for an address that names no article
+        if article is None:
             raise Http404("No article has this address.")
         latest = Version.objects.get_for_object(article).order_by("-pk").first()
-        context = {"current_version_id": latest.pk if latest else None, **(extra_context or {})}
+        context = {
+            "current_version_id": latest.pk if latest else None,
+            "title": f"Compare revisions of “{article}”",
+            **(extra_context or {}),
+        }
         return super().compare_view(request, object_id, context)
 
     def compare(self, obj, version1, version2):

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from solo.admin import SingletonModelAdmin
 
 from articles.markdown import validate_renderable_markdown
+from infusion_site.admin_selection import SelectionChecked
 from infusion_site.site_address import absolute_url
 
 from . import queue, services
@@ -115,7 +116,7 @@ class CommentAdminForm(forms.ModelForm):
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(SelectionChecked, admin.ModelAdmin):
     form = CommentAdminForm
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("text", "author", "replies_to", "created_at", "decisions")

@@ -11,6 +11,7 @@ from django.core.mail import send_mail
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import Truncator
 
 from infusion_site.site_address import absolute_url
 
@@ -18,6 +19,7 @@ from .models import Comment
 
 logger = logging.getLogger(__name__)
 MODERATORS_GROUP = "Moderators"
+QUOTED_CHARS = 500  # of a comment, in its mail
 
 
 def moderator_addresses() -> list[str]:
@@ -38,7 +40,7 @@ def notify_comment_waiting(comment: Comment) -> None:
     body = (
         f"A comment by {comment.name} on “{comment.article}” is waiting for moderation.\n"
         f"Reason: {comment.status_reason}\n\n"
-        f"{comment.body[:500]}\n\n"
+        f"{quoted(comment.body)}\n\n"
         f"Open this comment: {absolute_url(reverse('admin:comments_comment_change', args=[comment.pk]))}\n"
         f"Moderation queue: {queue_url()}\n"
     )
@@ -48,6 +50,12 @@ def notify_comment_waiting(comment: Comment) -> None:
 def _when(moment) -> str:
     """A time in the site's time zone and date format, as the site and the admin show it."""
     return date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+
+
+def quoted(body: str) -> str:
+    """The comment as its mail shows it: whole, or its start and a word that it was cut."""
+    start = Truncator(body).chars(QUOTED_CHARS)
+    return body if start == body else f"{start} (cut: the whole comment is on its page in the admin)"
 
 
 def send_digest() -> int:

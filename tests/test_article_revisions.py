@@ -68,3 +68,10 @@ def test_the_admin_revision_page_shows_the_old_content(editor_client, revised_ar
 def test_a_revision_that_does_not_exist_is_404(editor_client, revised_article):
     url = reverse("admin:articles_article_revision", args=[revised_article.pk, 999999])
     assert editor_client.get(url).status_code == 404
+
+
+def test_a_revision_address_with_no_such_article_is_404(editor_client, revised_article):
+    version = Version.objects.get_for_object(revised_article).last()
+    for object_id in ("abc", "999999"):
+        url = reverse("admin:articles_article_revision", args=[object_id, version.pk])
+        assert editor_client.get(url).status_code == 404

@@ -10,6 +10,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from comments.models import Comment, DiscussionSettings
+from comments.notifications import notify_comment_waiting
 from tests.conftest import comment_form_data
 
 
@@ -99,3 +100,16 @@ def test_a_failing_mail_server_during_the_digest_is_logged(guide, moderator, mak
     digest()
     assert "Could not e-mail the moderators" in caplog.text
     assert Comment.objects.count() == 1
+
+
+def test_a_long_comment_in_the_mail_says_it_was_cut(guide, moderator, make_comment):
+    words = " ".join(f"word{n}" for n in range(200))  # well over the 500 characters a mail quotes
+    notify_comment_waiting(make_comment(guide, status=Comment.Status.PENDING, body=words))
+    body = mail.outbox[0].body
+    assert words not in body
+    assert "word0 word1" in body and "… (cut: the whole comment is on its page in the admin)" in body
+
+
+def test_a_short_comment_in_the_mail_is_quoted_whole(guide, moderator, make_comment):
+    notify_comment_waiting(make_comment(guide, status=Comment.Status.PENDING, body="Short and whole."))
+    assert "Short and whole.\n" in mail.outbox[0].body and "(cut:" not in mail.outbox[0].body

@@ -71,3 +71,19 @@ def test_the_history_labels_its_columns_and_marks_the_current_revision(editor_cl
     assert '<th scope="col">Compare: older</th>' in html and '<th scope="col">with newer</th>' in html
     rows = html[html.index("<tbody>") :].split("<tr>")[1:]
     assert "(current)" in rows[0] and "(current)" not in rows[1]
+
+
+def test_the_compare_page_is_titled_with_the_articles_name_now_not_the_older_revisions(editor_client, edited_article):
+    with reversion.create_revision():
+        edited_article.title = "A newer title"
+        edited_article.save()
+    newer, _, oldest = Version.objects.get_for_object(edited_article)
+    url = reverse("admin:articles_article_compare", args=[edited_article.pk])
+    response = editor_client.get(url, {"version_id1": oldest.pk, "version_id2": newer.pk})
+    assert "<h1>Compare revisions of “A newer title”</h1>" in response.content.decode()
+
+
+def test_a_compare_address_with_no_such_article_is_404(editor_client, edited_article):
+    for object_id in ("abc", "999999"):
+        url = reverse("admin:articles_article_compare", args=[object_id])
+        assert editor_client.get(url, {"version_id1": 1, "version_id2": 2}).status_code == 404

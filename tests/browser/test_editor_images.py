@@ -95,3 +95,19 @@ def test_a_new_faq_row_has_its_own_add_image_button(editor_page, guide, settings
     expect(new_row.locator("textarea.markdownx-editor")).to_have_value(
         re.compile(r"^!\[A chart\]\(/media/uploads/[0-9a-f]{32}\.png\)")
     )
+
+
+def test_on_a_phone_the_description_dialog_sits_inside_the_screen_with_buttons_big_enough_to_tap(
+    editor_page, guide, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path
+    page = editor_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    open_guide_in_admin(page, guide)
+    choose_image_with_the_keyboard(page, "Add image to Introduction")
+    dialog = page.get_by_role("dialog", name="Describe the image")
+    box = dialog.bounding_box()
+    assert box["x"] >= 8 and box["x"] + box["width"] <= 390 - 8, box  # a margin: it reads as a dialog
+    for name in ("Add description", "Skip for now"):
+        button = dialog.get_by_role("button", name=name).bounding_box()
+        assert button["height"] >= 24 and button["width"] >= 24, (name, button)
