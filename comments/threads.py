@@ -3,7 +3,8 @@
 Top-level comments are paginated, oldest first; each comes with all its replies (one
 query for the whole page, through `root`). Only approved comments are shown, plus the
 reader's own waiting comments: the one whose signed link the post redirected them to, and
-those their remembered-details cookie lists (comments.remembered_author).
+those their remembered-details cookie lists (comments.remembered_author). Each comment comes
+with its stored HTML (Comment.html), made again first if a deploy changed how it is made.
 """
 
 from collections.abc import Collection
@@ -14,14 +15,11 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Q
 from django.utils.http import urlencode
 
-from .models import Comment
+from .models import Comment, fragment_version
 
 UNAPPROVED_SALT = "comments.unapproved"
 UNAPPROVED_MAX_AGE_SECONDS = 24 * 60 * 60
-PUBLIC_FIELDS = (
-    *("article_id", "parent_id", "root_id", "depth", "name", "website", "body_html", "status"),
-    *("is_staff_reply", "created_at"),
-)
+PUBLIC_FIELDS = ("article_id", "parent_id", "root_id", "depth", "name", "status", "html", "html_version")
 
 
 @dataclass
@@ -70,6 +68,7 @@ def thread_page(article, *, page_number, per_page: int, own_ids: Collection[int]
     page = Paginator(shown.filter(parent__isnull=True), per_page).get_page(page_number)
     roots = list(page.object_list)
     replies = list(shown.filter(root__in=roots)) if roots else []
+    _make_stale_fragments_again([*roots, *replies])
 
     nodes = {comment.pk: _node(comment) for comment in [*roots, *replies]}
     for reply in replies:
@@ -115,6 +114,18 @@ def location_of(comment: Comment, *, per_page: int, for_its_author: bool = False
         query["unapproved"] = unapproved_token(comment)
     address = comment.article.get_absolute_url()
     return f"{address}?{urlencode(query)}#comment-{comment.pk}" if query else f"{address}#comment-{comment.pk}"
+
+
+def _make_stale_fragments_again(comments: list[Comment]) -> None:
+    """Fragments made with an older template, date format or time zone are made again, by Comment.save.
+
+    Once per comment after such a deploy (the save retires the pages that showed the old one);
+    never on an ordinary read.
+    """
+    stale = {comment.pk: comment for comment in comments if comment.html_version != fragment_version()}
+    for fresh in Comment.objects.filter(pk__in=stale).select_related("parent") if stale else ():
+        fresh.save(update_fields=["html"])
+        stale[fresh.pk].html = fresh.html
 
 
 def _node(comment: Comment) -> CommentNode:
