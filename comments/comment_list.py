@@ -37,14 +37,13 @@ def comment_list_html(
     parts = []
 
     def add(node: CommentNode) -> None:
-        comment = node.comment
-        parts.append(comment.html)
+        parts.append(node.html)
         if node.awaiting_moderation:
             parts.append(AWAITING)
-        elif accepting and comment.accepts_replies:
-            parts.append(REPLY_LINK.format(page=page, pk=comment.pk, name=escape(comment.name)))
+        elif accepting and node.accepts_replies:
+            parts.append(REPLY_LINK.format(page=page, pk=node.pk, name=escape(node.name)))
         parts.append("\n  </article>")
-        if comment.pk == reply_to_id:
+        if node.pk == reply_to_id:
             parts.append(reply_form_html)
         if node.replies:
             parts.append('\n  <ol class="comment-replies">\n')

@@ -106,7 +106,11 @@ class Comment(models.Model):
 
     @property
     def accepts_replies(self) -> bool:
-        return self.depth < MAX_DEPTH
+        return accepts_replies_at(self.depth)
+
+
+def accepts_replies_at(depth: int) -> bool:
+    return depth < MAX_DEPTH
 
 
 def render_fragment(comment) -> str:

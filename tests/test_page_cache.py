@@ -1,7 +1,9 @@
 """The article body is rendered once and cached for every reader; every edit shows at once."""
 
 import pytest
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Article, Section
@@ -118,10 +120,14 @@ def test_each_reader_and_each_remembered_author_has_their_own_etag(guide, editor
     assert remembered.get(guide.get_absolute_url())["ETag"] != anonymous
 
 
-def test_a_personal_page_shows_a_moderation_decision_at_once(guide, make_comment):
+def test_a_cached_comment_list_costs_no_query_and_changes_with_moderation(guide, make_comment):
     comment = make_comment(guide, body="First words.")
     client = personal_client()
-    assert "First words." in client.get(guide.get_absolute_url()).content.decode()
+    client.get(guide.get_absolute_url())
+    with CaptureQueriesContext(connection) as warm:
+        html = client.get(guide.get_absolute_url()).content.decode()
+    assert "First words." in html
+    assert len(warm.captured_queries) == 1  # the article; body and comment list come from the cache
     comment.status = Comment.Status.REMOVED
     comment.save()
     assert "First words." not in client.get(guide.get_absolute_url()).content.decode()

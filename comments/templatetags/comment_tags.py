@@ -3,7 +3,10 @@
 import re
 
 from django import template
+from django.core.cache import caches
 from django.template.loader import render_to_string
+
+from articles.page_cache import page_versions
 
 from .. import remembered_author
 from ..comment_list import comment_list_html
@@ -12,6 +15,7 @@ from ..models import Comment, DiscussionSettings
 from ..threads import page_number_of, thread_page, unapproved_comment_id
 
 register = template.Library()
+LIST_TIMEOUT_SECONDS = 300
 
 
 @register.inclusion_tag("comments/comment_section.html", takes_context=True)
@@ -44,21 +48,33 @@ def comment_section(context, article):
     opens_on_publish = is_preview and rules.accepts_comments_on(article)
     section = {"article": article, "form": form, "reply_to": reply_to, "accepting": accepting}
 
-    threads = thread_page(article, page_number=page_number, per_page=rules.comments_per_page, own_ids=own_ids)
-    # The form goes under the comment replied to when it is shown, else at the end.
-    form_in_thread = accepting and reply_to is not None and threads.shows(reply_to.pk)
-    comment_list = comment_list_html(
-        threads.nodes,
-        article_url=article.get_absolute_url(),
-        page_number=threads.page.number,
-        accepting=accepting,
-        reply_to_id=reply_to.pk if form_in_thread else None,
-        reply_form_html=render_to_string("comments/form.html", section, request=request) if form_in_thread else "",
-    )
+    # The list is the same for every reader unless it carries a reply form or an author's
+    # waiting comments: then it is joined for this request alone.
+    shared = reply_to is None and not own_ids and re.fullmatch(r"[0-9]{0,4}", page_number or "")
+    content, comments = page_versions(article.pk)
+    key = f"comments:list:{content}:{comments}:{article.pk}:{page_number}:{accepting}"
+    thread_list = caches["pages"].get(key) if shared else None
+    form_in_thread = False
+    if thread_list is None:
+        threads = thread_page(article, page_number=page_number, per_page=rules.comments_per_page, own_ids=own_ids)
+        # The form goes under the comment replied to when it is shown, else at the end.
+        form_in_thread = accepting and reply_to is not None and threads.shows(reply_to.pk)
+        reply_form = render_to_string("comments/form.html", section, request=request) if form_in_thread else ""
+        comment_list = comment_list_html(
+            threads.nodes,
+            article_url=article.get_absolute_url(),
+            page_number=threads.page.number,
+            accepting=accepting,
+            reply_to_id=reply_to.pk if form_in_thread else None,
+            reply_form_html=reply_form,
+        )
+        context = {"article": article, "threads": threads, "comment_list": comment_list}
+        thread_list = render_to_string("comments/thread_list.html", context)
+        if shared:
+            caches["pages"].set(key, thread_list, timeout=LIST_TIMEOUT_SECONDS)
     return {
         **section,
-        "threads": threads,
-        "comment_list": comment_list,
+        "thread_list": thread_list,
         "form_in_thread": form_in_thread,
         "opens_on_publish": opens_on_publish,
     }
