@@ -127,7 +127,7 @@ def render_fragment(comment) -> str:
 def fragment_version() -> str:
     """What a stored fragment was made with besides the comment: the template, date format and time zone.
 
-    A deploy that changes one of them changes this, and comment_list makes the older fragments
+    A deploy that changes one of them changes this, and comments.threads makes the older fragments
     again (through Comment.save) the first time a page shows them.
     """
     template = get_template(FRAGMENT_TEMPLATE).template.source
