@@ -4,12 +4,16 @@ A Comment is never public until its status is approved. Moderators never delete 
 by a wrong click: "removed" is a status, and an approve undoes it.
 """
 
+import hashlib
 from datetime import timedelta
+from functools import cache
 
 from django.conf import settings
 from django.core.validators import MinValueValidator
-from django.db import models
-from django.utils import timezone
+from django.db import models, transaction
+from django.template.loader import get_template
+from django.utils import timezone, translation
+from django.utils.formats import get_format
 from solo.models import SingletonModel
 
 from articles.markdown import render_comment_markdown, validate_renderable_markdown
@@ -17,6 +21,7 @@ from articles.models import Article
 
 MAX_DEPTH = 3  # a top-level comment is depth 1; replies nest up to this depth
 BODY_MAX_LENGTH = 5000  # characters
+FRAGMENT_TEMPLATE = "comments/comment.html"
 
 
 class CommentQuerySet(models.QuerySet):
@@ -52,6 +57,10 @@ class Comment(models.Model):
         help_text="Markdown, rendered with the strict comment rules.",
     )
     body_html = models.TextField(editable=False, default="")
+    # The comment as every reader sees it (author, date, text), made on save: pages join these
+    # (comments.comment_list) instead of rendering a template per comment.
+    html = models.TextField(editable=False, default="")
+    html_version = models.CharField(editable=False, max_length=16, default="")  # fragment_version() it was made with
 
     status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
     status_reason = models.CharField(
@@ -80,7 +89,14 @@ class Comment(models.Model):
             self.root_id = self.parent.root_id or self.parent_id
             self.depth = self.parent.depth + 1
         self.body_html = render_comment_markdown(self.body)
-        super().save(*args, **kwargs)
+        if kwargs.get("update_fields") is not None:  # a status change, say: what it shows is made again too
+            kwargs["update_fields"] = {*kwargs["update_fields"], "body_html", "html", "html_version"}
+        with transaction.atomic():
+            if self.pk is None:  # the fragment names the comment's id: a new one is written with it at once
+                super().save(*args, **kwargs)
+                kwargs = {"update_fields": ["html", "html_version"]}
+            self.html, self.html_version = render_fragment(self), fragment_version()
+            super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         """Where the comment is on its article's public page; a waiting one is not shown there."""
@@ -90,7 +106,34 @@ class Comment(models.Model):
 
     @property
     def accepts_replies(self) -> bool:
-        return self.depth < MAX_DEPTH
+        return accepts_replies_at(self.depth)
+
+
+def accepts_replies_at(depth: int) -> bool:
+    return depth < MAX_DEPTH
+
+
+def render_fragment(comment) -> str:
+    """The comment's stored HTML: what does not depend on the page, the article's address or the reader.
+
+    Made in the site's language and time zone whoever saves, so it is the same for everyone.
+    Takes anything with a comment's fields, so the migration that filled the first ones uses it too.
+    """
+    with timezone.override(None), translation.override(settings.LANGUAGE_CODE):
+        return get_template(FRAGMENT_TEMPLATE).render({"comment": comment}).strip()
+
+
+@cache
+def fragment_version() -> str:
+    """What a stored fragment was made with besides the comment: the template, date format and time zone.
+
+    A deploy that changes one of them changes this, and comments.threads makes the older fragments
+    again (through Comment.save) the first time a page shows them.
+    """
+    template = get_template(FRAGMENT_TEMPLATE).template.source
+    with translation.override(settings.LANGUAGE_CODE):
+        parts = [template, get_format("DATETIME_FORMAT"), settings.TIME_ZONE]
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
 class DiscussionSettings(SingletonModel):

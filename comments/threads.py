@@ -3,7 +3,10 @@
 Top-level comments are paginated, oldest first; each comes with all its replies (one
 query for the whole page, through `root`). Only approved comments are shown, plus the
 reader's own waiting comments: the one whose signed link the post redirected them to, and
-those their remembered-details cookie lists (comments.remembered_author).
+those their remembered-details cookie lists (comments.remembered_author). Each comment comes
+with its stored HTML (Comment.html), made again first if a deploy changed how it is made.
+Rows are read as plain values, not model instances: a page may hold hundreds of comments, and
+all it needs of each is its HTML and where it goes.
 """
 
 from collections.abc import Collection
@@ -14,21 +17,33 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Q
 from django.utils.http import urlencode
 
-from .models import Comment
+from .models import Comment, accepts_replies_at, fragment_version
 
 UNAPPROVED_SALT = "comments.unapproved"
 UNAPPROVED_MAX_AGE_SECONDS = 24 * 60 * 60
-PUBLIC_FIELDS = (
-    *("article_id", "parent_id", "root_id", "depth", "name", "website", "body_html", "status"),
-    *("is_staff_reply", "created_at"),
-)
+SHOWN_FIELDS = ("pk", "parent_id", "depth", "name", "status", "html", "html_version")
 
 
-@dataclass
+@dataclass(slots=True)
 class CommentNode:
-    comment: Comment
-    awaiting_moderation: bool
+    """A comment as a page shows it: its stored HTML, what the page adds to it, and its shown replies."""
+
+    pk: int
+    parent_id: int | None
+    depth: int
+    name: str
+    status: str
+    html: str
+    html_version: str
     replies: list["CommentNode"] = field(default_factory=list)
+
+    @property
+    def awaiting_moderation(self) -> bool:
+        return self.status != Comment.Status.APPROVED
+
+    @property
+    def accepts_replies(self) -> bool:
+        return accepts_replies_at(self.depth)
 
 
 @dataclass
@@ -41,7 +56,7 @@ class ThreadPage:
         pending = list(self.nodes)
         while pending:
             node = pending.pop()
-            if node.comment.pk == comment_id:
+            if node.pk == comment_id:
                 return True
             pending.extend(node.replies)
         return False
@@ -66,16 +81,17 @@ def thread_page(article, *, page_number, per_page: int, own_ids: Collection[int]
     visible = Q(status=Comment.Status.APPROVED)
     if own_ids:  # the author's own comments while they wait; never once removed
         visible |= Q(pk__in=own_ids, status__in=[Comment.Status.PENDING, Comment.Status.SPAM])
-    shown = Comment.objects.filter(visible, article=article).only(*PUBLIC_FIELDS)
+    shown = Comment.objects.filter(visible, article=article).values_list(*SHOWN_FIELDS)
     page = Paginator(shown.filter(parent__isnull=True), per_page).get_page(page_number)
-    roots = list(page.object_list)
-    replies = list(shown.filter(root__in=roots)) if roots else []
+    roots = [CommentNode(*row) for row in page.object_list]
+    replies = [CommentNode(*row) for row in shown.filter(root__in=[root.pk for root in roots])] if roots else []
+    _make_stale_fragments_again([*roots, *replies])
 
-    nodes = {comment.pk: _node(comment) for comment in [*roots, *replies]}
+    nodes = {node.pk: node for node in [*roots, *replies]}
     for reply in replies:
         parent = nodes.get(reply.parent_id)
         if parent is not None:  # a reply to a comment that is not shown is not shown either
-            parent.replies.append(nodes[reply.pk])
+            parent.replies.append(reply)
     approved_count = (
         Comment.objects.approved()
         .filter(article=article)
@@ -84,7 +100,7 @@ def thread_page(article, *, page_number, per_page: int, own_ids: Collection[int]
         )
         .count()
     )  # what is shown: a reply under a hidden comment is hidden too
-    return ThreadPage(nodes=[nodes[root.pk] for root in roots], page=page, approved_count=approved_count)
+    return ThreadPage(nodes=roots, page=page, approved_count=approved_count)
 
 
 def page_number_of(comment: Comment, *, per_page: int) -> int:
@@ -117,5 +133,13 @@ def location_of(comment: Comment, *, per_page: int, for_its_author: bool = False
     return f"{address}?{urlencode(query)}#comment-{comment.pk}" if query else f"{address}#comment-{comment.pk}"
 
 
-def _node(comment: Comment) -> CommentNode:
-    return CommentNode(comment=comment, awaiting_moderation=comment.status != Comment.Status.APPROVED)
+def _make_stale_fragments_again(comments: list[CommentNode]) -> None:
+    """Fragments made with an older template, date format or time zone are made again, by Comment.save.
+
+    Once per comment after such a deploy (the save retires the pages that showed the old one);
+    never on an ordinary read.
+    """
+    stale = {comment.pk: comment for comment in comments if comment.html_version != fragment_version()}
+    for fresh in Comment.objects.filter(pk__in=stale).select_related("parent") if stale else ():
+        fresh.save(update_fields=["html"])
+        stale[fresh.pk].html = fresh.html

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from articles.page_cache import page_versions
 
 from .. import remembered_author
+from ..comment_list import comment_list_html
 from ..forms import CommentForm
 from ..models import Comment, DiscussionSettings
 from ..threads import page_number_of, thread_page, unapproved_comment_id
@@ -48,7 +49,7 @@ def comment_section(context, article):
     section = {"article": article, "form": form, "reply_to": reply_to, "accepting": accepting}
 
     # The list is the same for every reader unless it carries a reply form or an author's
-    # waiting comments: then it is rendered for this request alone.
+    # waiting comments: then it is joined for this request alone.
     shared = reply_to is None and not own_ids and re.fullmatch(r"[0-9]{0,4}", page_number or "")
     content, comments = page_versions(article.pk)
     key = f"comments:list:{content}:{comments}:{article.pk}:{page_number}:{accepting}"
@@ -57,12 +58,18 @@ def comment_section(context, article):
     if thread_list is None:
         threads = thread_page(article, page_number=page_number, per_page=rules.comments_per_page, own_ids=own_ids)
         # The form goes under the comment replied to when it is shown, else at the end.
-        form_in_thread = reply_to is not None and threads.shows(reply_to.pk)
-        thread_list = render_to_string(  # with the request: a reply form inside needs its CSRF token
-            "comments/thread_list.html",
-            {**section, "threads": threads, "form_in_thread": form_in_thread},
-            request=request,
+        form_in_thread = accepting and reply_to is not None and threads.shows(reply_to.pk)
+        reply_form = render_to_string("comments/form.html", section, request=request) if form_in_thread else ""
+        comment_list = comment_list_html(
+            threads.nodes,
+            article_url=article.get_absolute_url(),
+            page_number=threads.page.number,
+            accepting=accepting,
+            reply_to_id=reply_to.pk if form_in_thread else None,
+            reply_form_html=reply_form,
         )
+        context = {"article": article, "threads": threads, "comment_list": comment_list}
+        thread_list = render_to_string("comments/thread_list.html", context)
         if shared:
             caches["pages"].set(key, thread_list, timeout=LIST_TIMEOUT_SECONDS)
     return {
