@@ -25,6 +25,8 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 PROJECT = Path(__file__).resolve().parents[1]
+NGINX = "/usr/sbin/nginx"
+SITE_CONF = PROJECT / "deploy" / "nginx" / "infusion-site.conf"
 ARTICLE = "/articles/what-is-ketamine-infusion-used-for/"
 PAGE_RUNS = ("article_uncached", "article_personal", "article_cached", "article_cached_returning", "article_304")
 SEED_COMMENTS = """
@@ -133,6 +135,71 @@ class Server:
             status = Path(f"/proc/{pid}/status").read_text()
             sizes.append(int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024)
         return sizes
+
+
+class Nginx:
+    """Debian's nginx with deploy/nginx/infusion-site.conf in front of gunicorn on `upstream_port`.
+
+    The file is used as production has it, but for addresses and folders: plain http on a free
+    port of 127.0.0.1, its cache and media in `workdir`. `files`, if given, is a folder served
+    as plain files on `files_port` (what nginx does without the app). The process stays in the
+    foreground so that it is stopped with the run; as root, its workers keep root's rights to
+    the run's private temporary folders.
+    """
+
+    def __init__(self, upstream_port: int, workdir: Path, *, files: Path | None = None):
+        self.upstream_port, self.workdir, self.files = upstream_port, workdir, files
+        self.port, self.files_port = free_port(), free_port()
+
+    def site_conf(self) -> str:
+        site = SITE_CONF.read_text(encoding="utf-8")
+        changes = {
+            "listen 443 ssl http2;": f"listen 127.0.0.1:{self.port};",
+            "ssl_certificate     /etc/letsencrypt/live/guide.example.org/fullchain.pem;": "",
+            "ssl_certificate_key /etc/letsencrypt/live/guide.example.org/privkey.pem;": "",
+            "/var/cache/nginx/infusion": str(self.workdir / "nginx-cache"),
+            "/srv/infusion/media/": f"{self.workdir}/media/",
+            "http://127.0.0.1:8000": f"http://127.0.0.1:{self.upstream_port}",
+        }
+        for old, new in changes.items():
+            if site.count(old) != 1:  # the file changed: say so rather than run something else
+                raise RuntimeError(f"{SITE_CONF.name} no longer holds {old!r} once")
+            site = site.replace(old, new)
+        return site
+
+    def __enter__(self):
+        folder = self.workdir / "nginx"
+        folder.mkdir(exist_ok=True)
+        (folder / "infusion-site.conf").write_text(self.site_conf(), encoding="utf-8")
+        files = f"server {{ listen 127.0.0.1:{self.files_port}; root {self.files}; }}" if self.files else ""
+        temp = " ".join(
+            f"{kind}_temp_path {folder}/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+        )
+        (folder / "nginx.conf").write_text(
+            f"daemon off; worker_processes 1; pid {folder}/nginx.pid; {'user root;' if os.geteuid() == 0 else ''}\n"
+            f"events {{ worker_connections 512; }}\n"
+            f"http {{ access_log off; {temp} include {folder}/infusion-site.conf; {files} }}\n",
+            encoding="utf-8",
+        )
+        self.process = subprocess.Popen(
+            [NGINX, "-c", f"{folder}/nginx.conf", "-p", str(folder), "-e", f"{folder}/error.log"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and self.process.poll() is None:
+            try:
+                request(self.port, "GET", "/bench/floor")
+                return self
+            except OSError:
+                time.sleep(0.1)
+        self.process.kill()
+        log = (folder / "error.log").read_text(errors="replace") if (folder / "error.log").exists() else ""
+        raise RuntimeError(f"nginx did not start:\n{log[-2000:]}")
+
+    def __exit__(self, *exc):
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=30)
 
 
 def request(port, method, path, body=None, headers=None, connection=None):
