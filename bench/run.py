@@ -316,6 +316,21 @@ def cached_rounds(port: int, *, rounds: int, seconds: float, clients: int) -> li
     return measured
 
 
+def through_nginx(port: int, workdir: Path, *, seconds: float, clients: int) -> dict:
+    """The article page through nginx's micro-cache (deploy/nginx/infusion-site.conf), and nginx
+    serving the same bytes as a plain file: what the cache leaves of a static file's speed.
+    `cache_status` is what nginx says of one more request after the run (HIT: the page is held)."""
+    files = workdir / "files"
+    files.mkdir()
+    (files / "article.html").write_bytes(request(port, "GET", ARTICLE)[2])
+    with Nginx(port, workdir, files=files) as nginx:
+        cached = load(nginx.port, ARTICLE, seconds=seconds, clients=clients)
+        cached["cache_status"] = request(nginx.port, "GET", ARTICLE)[1].get("X-Cache-Status")
+        as_file = load(nginx.files_port, "/article.html", seconds=seconds, clients=clients)
+    cached["ratio_to_file"] = round(cached["rps"] / as_file["rps"], 2)
+    return {"nginx_micro_cache": cached, "nginx_file": as_file}
+
+
 def median_run(rounds: list[dict], run: str) -> dict:
     """The round with the median throughput for `run`, with the median of its ratios to that round's floor."""
     chosen = sorted(rounds, key=lambda each: each[run]["rps"])[len(rounds) // 2][run]
@@ -352,6 +367,8 @@ def main(argv=None) -> int:
             measured = cached_rounds(server.port, rounds=rounds, seconds=seconds, clients=clients)
             for run in measured[0]:
                 results[run] = median_run(measured, run)
+            if Path(NGINX).exists():
+                results |= through_nginx(server.port, Path(workdir), seconds=seconds, clients=clients)
             results["posting"] = post_comments(server.port, clients=posters, each=posts_each)
             results["posting"]["in_database"] = int(manage(env, "shell", "--no-imports", "-c", COUNT_POSTED))
             served = sum(row["requests"] for each in measured for row in each.values())
@@ -384,6 +401,13 @@ def print_table(results: dict) -> None:
         ratio = row.get("ratio_to_floor", 1.0) if run != "floor" else 1.0
         print(f"{run:<26}{row['rps']:>10}{ratio:>9}{row['p50_ms']:>9}{row['p99_ms']:>9}  {row['statuses']}")
     print(f"(cached runs: the median of {results['rounds']} rounds, each ratio to its own round's floor)")
+    if "nginx_file" in results:
+        cached, as_file = results["nginx_micro_cache"], results["nginx_file"]
+        for run, row in (("nginx micro-cache", cached), ("nginx, same bytes as file", as_file)):
+            print(f"{run:<26}{row['rps']:>10}{'':>9}{row['p50_ms']:>9}{row['p99_ms']:>9}  {row['statuses']}")
+        print(f"(through nginx: {cached['ratio_to_file']}x the file; the page was a {cached['cache_status']})")
+    else:
+        print(f"(nginx runs skipped: {NGINX} is not installed)")
     posting = results["posting"]
     print(
         f"\nposting: {posting['posts']} posts, {posting['posts_per_second']}/s, statuses {posting['statuses']}, "
