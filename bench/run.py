@@ -178,7 +178,8 @@ class Nginx:
         (folder / "nginx.conf").write_text(
             f"daemon off; worker_processes 1; pid {folder}/nginx.pid; {'user root;' if os.geteuid() == 0 else ''}\n"
             f"events {{ worker_connections 512; }}\n"
-            f"http {{ access_log off; {temp} include {folder}/infusion-site.conf; {files} }}\n",
+            f"http {{ include /etc/nginx/mime.types; sendfile on; access_log off; {temp}\n"
+            f"include {folder}/infusion-site.conf; {files} }}\n",
             encoding="utf-8",
         )
         self.process = subprocess.Popen(
