@@ -20,6 +20,7 @@ from django.http import HttpResponse
 
 from articles.page_cache import PERSONAL_COOKIES
 from comments import remembered_author
+from tests.conftest import STAFF_PASSWORD
 
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
@@ -35,7 +36,6 @@ RENDER_ALLOWANCE_SECONDS = 10
 NEEDS_SHAREABLE_ARTICLE = pytest.mark.xfail(
     strict=True, reason="the article page still sets a CSRF cookie for each new reader"
 )
-STAFF_PASSWORD = "a-long-test-password"
 DRAFT = "/articles/a-draft-in-preview/"
 
 
@@ -65,9 +65,9 @@ def site(tmp_path_factory):
         yield env, nginx.port
 
 
-def in_another_process(env: dict, code: str) -> None:
+def in_another_process(env: dict, code: str) -> str:
     """Django code run as an editor's or a moderator's request would run it: in a process of its own."""
-    manage(env, "shell", "--no-imports", "-c", code)
+    return manage(env, "shell", "--no-imports", "-c", code)
 
 
 def get(port: int, path: str, *, cookie: str = "", host: str = "127.0.0.1") -> tuple[int, dict, str]:
@@ -156,19 +156,27 @@ def test_a_signed_in_editor_s_preview_never_reaches_a_reader(site):
     assert "Draft words." not in page
 
 
-def test_a_waiting_comment_reaches_its_author_alone_and_everyone_once_approved(site):
-    env, port = site
-    _, headers, page = get(port, ARTICLE)
+def post_comment(port: int, name: str, body: str, *, headers: dict | None = None) -> dict:
+    """Post through nginx as a browser would from the page it got (remember ticked); the answer's headers."""
+    _, page_headers, page = get(port, ARTICLE)
     form = {
-        "name": "Wanda Waiting",
-        "email": "wanda@example.com",
-        "body": "Held for moderation, seen by me alone.",
+        "name": name,
+        "email": "reader@example.com",
+        "body": body,
         "remember": "on",
         **dict(re.findall(r'<input type="hidden" name="(timestamp|csrfmiddlewaretoken)" value="([^"]*)"', page)),
     }
-    post_headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookies_of(headers)}
-    status, headers, _ = request(port, "POST", f"{ARTICLE}comments/", body=urlencode(form), headers=post_headers)
+    headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookies_of(page_headers)} | (
+        headers or {}
+    )
+    status, answer, _ = request(port, "POST", f"{ARTICLE}comments/", body=urlencode(form), headers=headers)
     assert status == 302
+    return answer
+
+
+def test_a_waiting_comment_reaches_its_author_alone_and_everyone_once_approved(site):
+    env, port = site
+    headers = post_comment(port, "Wanda Waiting", "Held for moderation, seen by me alone.")
     link = headers["Location"].split("#")[0]
     assert "unapproved=" in link
     author = cookies_of(headers)
@@ -206,3 +214,12 @@ def test_an_address_with_a_query_string_passes_nginx_s_cache_by(site):
         status, headers, _ = get(port, "/?page=1")
         assert status == 200
         assert headers["X-Cache-Status"] == "BYPASS"
+
+
+def test_a_commenter_cannot_choose_the_address_recorded_with_their_comment(site):
+    env, port = site
+    post_comment(port, "Fred Forger", "My address is what I say.", headers={"X-Forwarded-For": "203.0.113.9"})
+    recorded = in_another_process(
+        env, "from comments.models import Comment; print(Comment.objects.get(name='Fred Forger').ip_address)"
+    )
+    assert recorded.strip() == "127.0.0.1"  # the address nginx saw, appended after the client's claim
