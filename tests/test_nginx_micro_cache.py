@@ -104,13 +104,17 @@ def test_the_cookie_list_in_the_nginx_map_is_the_sites():
 
 
 @pytest.mark.parametrize("path", ["/", pytest.param(ARTICLE, marks=NEEDS_SHAREABLE_ARTICLE)])
-def test_a_second_anonymous_reader_gets_the_page_nginx_holds(site, path):
+def test_a_second_anonymous_reader_and_one_with_another_site_s_cookies_get_the_page_nginx_holds(site, path):
     _, port = site
     first = get(port, path)
     second = get(port, path)
     assert second[0] == 200
     assert second[1]["X-Cache-Status"] == "HIT"
     assert second[2] == first[2]
+    # Another site's cookies (analytics, a consent banner) do not make the page personal.
+    third = get(port, path, cookie="_ga=GA1.1.5; cookie_consent=yes")
+    assert third[1]["X-Cache-Status"] == "HIT"
+    assert third[2] == first[2]
 
 
 def test_a_reader_with_remembered_details_gets_their_own_page_and_nobody_else_does(site):
