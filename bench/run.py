@@ -2,9 +2,11 @@
 
 Every figure is also given as a ratio to a trivial view served by the same gunicorn in the
 same run (machines here are shared and noisy; ratios hold better than absolute numbers).
-It starts its own servers on 127.0.0.1 with a throw-away SQLite database (or the
-PostgreSQL and Redis that DATABASE_URL and REDIS_URL name), seeds the guide with 200
-approved comments and replies, and writes one JSON file besides the printed table.
+The page through nginx's micro-cache is given as a ratio to nginx serving the same bytes as a
+file, the fastest the page could be served. It starts its own servers on 127.0.0.1 with a
+throw-away SQLite database (or the PostgreSQL and Redis that DATABASE_URL and REDIS_URL name),
+and Debian's nginx if installed; seeds the guide with 200 approved comments and replies, and
+writes one JSON file besides the printed table.
 """
 
 import argparse
@@ -25,6 +27,8 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 PROJECT = Path(__file__).resolve().parents[1]
+NGINX = "/usr/sbin/nginx"
+SITE_CONF = PROJECT / "deploy" / "nginx" / "infusion-site.conf"
 ARTICLE = "/articles/what-is-ketamine-infusion-used-for/"
 PAGE_RUNS = ("article_uncached", "article_personal", "article_cached", "article_cached_returning", "article_304")
 SEED_COMMENTS = """
@@ -133,6 +137,72 @@ class Server:
             status = Path(f"/proc/{pid}/status").read_text()
             sizes.append(int(re.search(r"VmRSS:\s+(\d+) kB", status).group(1)) / 1024)
         return sizes
+
+
+class Nginx:
+    """Debian's nginx with deploy/nginx/infusion-site.conf in front of gunicorn on `upstream_port`.
+
+    The file is used as production has it, but for addresses and folders: plain http on a free
+    port of 127.0.0.1, its cache and media in `workdir`. `files`, if given, is a folder served
+    as plain files on `files_port` (what nginx does without the app). The process stays in the
+    foreground so that it is stopped with the run; as root, its workers keep root's rights to
+    the run's private temporary folders.
+    """
+
+    def __init__(self, upstream_port: int, workdir: Path, *, files: Path | None = None):
+        self.upstream_port, self.workdir, self.files = upstream_port, workdir, files
+        self.port, self.files_port = free_port(), free_port()
+
+    def site_conf(self) -> str:
+        site = SITE_CONF.read_text(encoding="utf-8")
+        changes = {
+            "listen 443 ssl http2;": f"listen 127.0.0.1:{self.port};",
+            "ssl_certificate     /etc/letsencrypt/live/guide.example.org/fullchain.pem;": "",
+            "ssl_certificate_key /etc/letsencrypt/live/guide.example.org/privkey.pem;": "",
+            "/var/cache/nginx/infusion": str(self.workdir / "nginx-cache"),
+            "/srv/infusion/media/": f"{self.workdir}/media/",
+            "http://127.0.0.1:8000": f"http://127.0.0.1:{self.upstream_port}",
+        }
+        for old, new in changes.items():
+            if site.count(old) != 1:  # the file changed: say so rather than run something else
+                raise RuntimeError(f"{SITE_CONF.name} no longer holds {old!r} once")
+            site = site.replace(old, new)
+        return site
+
+    def __enter__(self):
+        folder = self.workdir / "nginx"
+        folder.mkdir(exist_ok=True)
+        (folder / "infusion-site.conf").write_text(self.site_conf(), encoding="utf-8")
+        files = f"server {{ listen 127.0.0.1:{self.files_port}; root {self.files}; }}" if self.files else ""
+        temp = " ".join(
+            f"{kind}_temp_path {folder}/{kind};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
+        )
+        (folder / "nginx.conf").write_text(
+            f"daemon off; worker_processes 1; pid {folder}/nginx.pid; {'user root;' if os.geteuid() == 0 else ''}\n"
+            f"events {{ worker_connections 512; }}\n"
+            f"http {{ include /etc/nginx/mime.types; sendfile on; access_log off; {temp}\n"
+            f"include {folder}/infusion-site.conf; {files} }}\n",
+            encoding="utf-8",
+        )
+        self.process = subprocess.Popen(
+            [NGINX, "-c", f"{folder}/nginx.conf", "-p", str(folder), "-e", f"{folder}/error.log"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and self.process.poll() is None:
+            try:
+                request(self.port, "GET", "/bench/floor")
+                return self
+            except OSError:
+                time.sleep(0.1)
+        self.process.kill()
+        log = (folder / "error.log").read_text(errors="replace") if (folder / "error.log").exists() else ""
+        raise RuntimeError(f"nginx did not start:\n{log[-2000:]}")
+
+    def __exit__(self, *exc):
+        self.process.send_signal(signal.SIGTERM)
+        self.process.wait(timeout=30)
 
 
 def request(port, method, path, body=None, headers=None, connection=None):
@@ -249,6 +319,21 @@ def cached_rounds(port: int, *, rounds: int, seconds: float, clients: int) -> li
     return measured
 
 
+def through_nginx(port: int, workdir: Path, *, seconds: float, clients: int) -> dict:
+    """The article page through nginx's micro-cache (deploy/nginx/infusion-site.conf), and nginx
+    serving the same bytes as a plain file: what the cache leaves of a static file's speed.
+    `cache_status` is what nginx says of one more request after the run (HIT: the page is held)."""
+    files = workdir / "files"
+    files.mkdir()
+    (files / "article.html").write_bytes(request(port, "GET", ARTICLE)[2])
+    with Nginx(port, workdir, files=files) as nginx:
+        cached = load(nginx.port, ARTICLE, seconds=seconds, clients=clients)
+        cached["cache_status"] = request(nginx.port, "GET", ARTICLE)[1].get("X-Cache-Status")
+        as_file = load(nginx.files_port, "/article.html", seconds=seconds, clients=clients)
+    cached["ratio_to_file"] = round(cached["rps"] / as_file["rps"], 2)
+    return {"nginx_micro_cache": cached, "nginx_file": as_file}
+
+
 def median_run(rounds: list[dict], run: str) -> dict:
     """The round with the median throughput for `run`, with the median of its ratios to that round's floor."""
     chosen = sorted(rounds, key=lambda each: each[run]["rps"])[len(rounds) // 2][run]
@@ -285,6 +370,8 @@ def main(argv=None) -> int:
             measured = cached_rounds(server.port, rounds=rounds, seconds=seconds, clients=clients)
             for run in measured[0]:
                 results[run] = median_run(measured, run)
+            if Path(NGINX).exists():
+                results |= through_nginx(server.port, Path(workdir), seconds=seconds, clients=clients)
             results["posting"] = post_comments(server.port, clients=posters, each=posts_each)
             results["posting"]["in_database"] = int(manage(env, "shell", "--no-imports", "-c", COUNT_POSTED))
             served = sum(row["requests"] for each in measured for row in each.values())
@@ -317,6 +404,13 @@ def print_table(results: dict) -> None:
         ratio = row.get("ratio_to_floor", 1.0) if run != "floor" else 1.0
         print(f"{run:<26}{row['rps']:>10}{ratio:>9}{row['p50_ms']:>9}{row['p99_ms']:>9}  {row['statuses']}")
     print(f"(cached runs: the median of {results['rounds']} rounds, each ratio to its own round's floor)")
+    if "nginx_file" in results:
+        cached, as_file = results["nginx_micro_cache"], results["nginx_file"]
+        for run, row in (("nginx micro-cache", cached), ("nginx, same bytes as file", as_file)):
+            print(f"{run:<26}{row['rps']:>10}{'':>9}{row['p50_ms']:>9}{row['p99_ms']:>9}  {row['statuses']}")
+        print(f"(through nginx: {cached['ratio_to_file']}x the file; the page was a {cached['cache_status']})")
+    else:
+        print(f"(nginx runs skipped: {NGINX} is not installed)")
     posting = results["posting"]
     print(
         f"\nposting: {posting['posts']} posts, {posting['posts_per_second']}/s, statuses {posting['statuses']}, "

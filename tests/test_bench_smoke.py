@@ -8,7 +8,7 @@ from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(PROJECT))
-from bench.run import PAGE_RUNS  # noqa: E402
+from bench.run import NGINX, PAGE_RUNS  # noqa: E402
 
 
 def test_the_benchmark_runs_and_loses_no_comment(tmp_path):
@@ -32,3 +32,7 @@ def test_the_benchmark_runs_and_loses_no_comment(tmp_path):
     assert posting["accepted"] == posting["in_database"] == posting["posts"]
     assert "x floor" in result.stdout
     assert results["queries_per_page_view"]["shared_page"] == 0
+    if Path(NGINX).exists():  # the page through nginx's micro-cache, and as a file nginx serves
+        for run in ("nginx_micro_cache", "nginx_file"):
+            assert results[run]["statuses"] == {"200": results[run]["requests"]}
+        assert "x the file" in result.stdout
