@@ -27,7 +27,7 @@ from django.db import transaction
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.utils.cache import get_conditional_response
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 
 from .models import Article
 
@@ -46,7 +46,6 @@ SHARED_HEADERS = {
     # A cache that does not know the site's cookies must not hand this page to a reader who has one.
     "Vary": "Cookie",
 }
-PERSONAL_HEADERS = {"Cache-Control": "private, no-cache", "Vary": "Cookie"}
 # Cookies the apps set that change what a page shows (Django's own are added in site_cookies()).
 _REGISTERED_COOKIES: list[str] = []
 
@@ -152,6 +151,13 @@ def personal_etag(request, *, versions: tuple[str, str]) -> str:
         str(clock_bucket()),
     ]
     return 'W/"' + hashlib.sha256("|".join(parts).encode()).hexdigest()[:32] + '"'
+
+
+def mark_personal(response: HttpResponse) -> HttpResponse:
+    """One reader's page: their browser may keep it (and revalidate it), no shared cache may."""
+    patch_cache_control(response, private=True, no_cache=True)  # a preview's no-store stays
+    patch_vary_headers(response, ["Cookie"])
+    return response
 
 
 def conditional(request, response: HttpResponse, etag: str) -> HttpResponse:

@@ -1,6 +1,6 @@
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
-from django.utils.cache import add_never_cache_headers, patch_cache_control, patch_vary_headers
+from django.utils.cache import add_never_cache_headers
 from django.views.generic import ListView
 
 from . import page_cache
@@ -50,12 +50,10 @@ def article_detail(request, slug):
         body = render_article(request, article).content
         return page_cache.keep_shared_page(request, slug, article.pk, versions, body).response(request)
     etag = page_cache.personal_etag(request, versions=versions)
-    unchanged = page_cache.conditional(request, HttpResponse(headers=page_cache.PERSONAL_HEADERS), etag)
-    if unchanged.status_code != 200:
+    unchanged = page_cache.conditional(request, page_cache.mark_personal(HttpResponse()), etag)
+    if unchanged.status_code != 200:  # 304 (or 412): known without rendering
         return unchanged
-    response = render_article(request, article)
-    patch_cache_control(response, private=True, no_cache=True)
-    patch_vary_headers(response, ["Cookie"])
+    response = page_cache.mark_personal(render_article(request, article))
     response["ETag"] = etag
     return response
 
