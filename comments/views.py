@@ -45,8 +45,13 @@ def post_comment(request, slug):
     article = _published_article_at(slug)
     if article is None:
         return render(request, "comments/article_gone.html", {"body": request.POST.get("body", "")}, status=404)
-    if is_cross_origin(request):
-        form = CommentForm(request.POST, article=article)
+    rules = DiscussionSettings.get_solo()
+    if not rules.accepts_comments_on(article):
+        context = {"article": article, "body": request.POST.get("body", "")}
+        return render(request, "comments/closed.html", context, status=403)
+
+    form = CommentForm(request.POST, article=article)
+    if is_cross_origin(request):  # before the flood count: a forged post spends nothing of the reader's
         form.is_valid()  # so the page shows the reader's text back
         form.add_error(
             None,
@@ -54,12 +59,6 @@ def post_comment(request, slug):
             "check it, then send it from this page.",
         )
         return render_article(request, article, comment_form=form, status=403)
-    rules = DiscussionSettings.get_solo()
-    if not rules.accepts_comments_on(article):
-        context = {"article": article, "body": request.POST.get("body", "")}
-        return render(request, "comments/closed.html", context, status=403)
-
-    form = CommentForm(request.POST, article=article)
     flooding = _is_flooding(request)
     if flooding is None:
         form.is_valid()  # so the page shows the reader's text back, and any other mistake with it

@@ -90,3 +90,9 @@ def test_the_admin_login_still_refuses_a_post_without_a_token(moderator):
     )
     assert response.status_code == 403
     assert "_auth_user_id" not in client.session
+
+
+def test_a_refused_post_spends_nothing_of_the_readers_flood_limit(guide, settings):
+    settings.COMMENTS_RATE_LIMIT = "1/m"
+    assert post(guide, {"Sec-Fetch-Site": "cross-site", "Origin": "https://evil.example"}).status_code == 403
+    assert post(guide, {"Sec-Fetch-Site": "same-origin"}).status_code == 302
