@@ -89,6 +89,7 @@ def test_the_admin_login_still_refuses_a_post_without_a_token(moderator):
         headers={"Sec-Fetch-Site": "same-origin", "Origin": "http://testserver"},
     )
     assert response.status_code == 403
+    assert "Please send the form again" in response.content.decode()  # the site's page, not Django's
     assert "_auth_user_id" not in client.session
 
 
