@@ -1,50 +1,93 @@
-"""The rendered article body, cached for every reader, and the versions that invalidate it.
+"""Cached article pages: the shared page, the article body, and the versions that retire them.
 
-What is cached is the same for everyone: the <article> with its parts. Any save or delete
-of an article, a part or a person bumps one content version, which retires every cached
-body at once (editors save rarely; readers read often); a short timeout bounds what changes
-with the clock alone (a related article going live). Comment changes bump their article's
-comment version, which changes the page's ETag.
+The shared page is what every reader who carries none of this site's cookies gets for an
+address without a query string: the same bytes for all of them (the comment form holds no
+per-reader value), so Django keeps it whole and any HTTP cache in front (nginx, a CDN) may hold
+it for SHARED_MAX_AGE_SECONDS. A reader who carries one of the site's cookies, or asks with a
+query string (`?replytocom=`, `?unapproved=`, a comment page), gets a page rendered for them
+alone, marked private.
 
-The versions live in the shared cache ("default"), so every worker sees a bump at once. The
-HTML lives in each worker's own "pages" cache under keys that carry the versions: a key's
-content never changes, so no worker can serve a page an edit has retired.
+Any save or delete of an article, a part or a person bumps one content version; a comment
+change bumps its article's comment version. The versions live in the shared cache ("default"),
+so every worker sees a bump at once. The HTML lives in each worker's own "pages" cache, stored
+with the versions it was rendered under and checked against them on every read: an edit or a
+moderation decision retires it in every worker at once. A short timeout bounds what changes
+with the clock alone (a scheduled article going live, comments closing by age).
 """
 
 import hashlib
 import time
 import uuid
+from dataclasses import dataclass
 
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache, caches
 from django.db import transaction
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import HttpResponseNotModified
+from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.utils.http import parse_etags
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 
 from .models import Article
 
-BODY_TIMEOUT_SECONDS = 300
+TIMEOUT_SECONDS = 300
 CONTENT_VERSION_KEY = "articles:content-version"
-# Cookies whose value changes what a page shows (other apps register theirs).
-PERSONAL_COOKIES: list[str] = []
+# Shared caches keep the page a few seconds: at thousands of readers a second that takes nearly
+# every request off Django, while an approval or an edit reaches their readers within seconds.
+SHARED_MAX_AGE_SECONDS = 5
+# A shared cache may answer with a page up to a minute old while it fetches the new one (a slow
+# or restarting Django is not felt); a minute, not more: this is medical information.
+STALE_WHILE_REVALIDATE_SECONDS = 60
+SHARED_HEADERS = {
+    "Cache-Control": (
+        f"public, max-age=0, s-maxage={SHARED_MAX_AGE_SECONDS}, stale-while-revalidate={STALE_WHILE_REVALIDATE_SECONDS}"
+    ),
+    # A cache that does not know the site's cookies must not hand this page to a reader who has one.
+    "Vary": "Cookie",
+}
+# Cookies the apps set that change what a page shows (Django's own are added in site_cookies()).
+_REGISTERED_COOKIES: list[str] = []
 
 
 def register_personal_cookie(name: str) -> None:
-    """Declare a cookie that changes the page (a form filled in from it): it is part of the ETag."""
-    if name not in PERSONAL_COOKIES:
-        PERSONAL_COOKIES.append(name)
+    """Declare a cookie an app sets: a reader who carries it gets a page of their own."""
+    if name not in _REGISTERED_COOKIES:
+        _REGISTERED_COOKIES.append(name)
+
+
+def site_cookies() -> tuple[str, ...]:
+    """Every cookie this site sets: the session, the CSRF and messages cookies, and the apps' own.
+
+    The one list of what makes a page personal; a proxy's cache in front reads it too. Any other
+    cookie (an analytics or consent script's) is the browser's business and changes nothing.
+    """
+    return (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME, CookieStorage.cookie_name, *_REGISTERED_COOKIES)
+
+
+def is_shared(request) -> bool:
+    """Whether this request gets the shared page: a plain read by someone with none of the site's cookies."""
+    return (
+        request.method in ("GET", "HEAD")
+        and not request.META.get("QUERY_STRING")
+        and not any(name in request.COOKIES for name in site_cookies())
+    )
 
 
 def clock_bucket() -> int:
     """The current five-minute slot: what changes with time alone is at most this old."""
-    return int(time.time() // BODY_TIMEOUT_SECONDS)
+    return int(time.time() // TIMEOUT_SECONDS)
+
+
+def page_time() -> int:
+    """When a page rendered now says it was made: the start of its slot, the same in every worker."""
+    return clock_bucket() * TIMEOUT_SECONDS
 
 
 def _version(key: str) -> str:
     """The version stored under `key`; a new random one if the shared cache lost it.
 
-    Never a fixed default: a worker may still hold pages keyed by an earlier version, and a
+    Never a fixed default: a worker may still hold pages stored with an earlier version, and a
     version that came back to an old value would serve them again.
     """
     version = cache.get(key)
@@ -94,32 +137,69 @@ def page_versions(article_id: int) -> tuple[str, str]:
     )
 
 
-def page_etag(request, *, versions: tuple[str, str]) -> str:
-    """What a reader's copy of an article page depends on: if all of it is unchanged, 304.
+def personal_etag(request, *, versions: tuple[str, str]) -> str:
+    """What one reader's own page depends on, known before rendering it: if all is unchanged, 304.
 
-    The content and comment versions, who asks (staff see previews), the registered cookies
-    (what they put in the page), and a five-minute clock bucket for what changes with time
-    alone (scheduled articles going live, comments closing by age).
+    The content and comment versions, who asks (staff see previews), the site's cookies (what
+    they put in the page) and the clock slot. Weak: the page is private, never compared byte
+    for byte by anyone else.
     """
     parts = [
         *versions,
         str(request.user.pk or "anonymous"),
-        *(request.COOKIES.get(name, "") for name in PERSONAL_COOKIES),
+        *(request.COOKIES.get(name, "") for name in site_cookies()),
         str(clock_bucket()),
     ]
-    # Weak: readers' copies differ in their form tokens, not in what they show.
     return 'W/"' + hashlib.sha256("|".join(parts).encode()).hexdigest()[:32] + '"'
 
 
-def not_modified(request, etag: str) -> HttpResponseNotModified | None:
-    """A 304 if the browser's If-None-Match holds `etag` (weak comparison, RFC 9110), else None."""
-    wanted = etag.removeprefix("W/")
-    held = parse_etags(request.headers.get("If-None-Match", ""))
-    if not any(tag == "*" or tag.removeprefix("W/") == wanted for tag in held):
-        return None
-    response = HttpResponseNotModified()
-    response["ETag"] = etag
+def mark_personal(response: HttpResponse) -> HttpResponse:
+    """One reader's page: their browser may keep it (and revalidate it), no shared cache may."""
+    patch_cache_control(response, private=True, no_cache=True)  # a preview's no-store stays
+    patch_vary_headers(response, ["Cookie"])
     return response
+
+
+def conditional(request, response: HttpResponse, etag: str) -> HttpResponse:
+    """`response` with its ETag, or the 304 (412) that Django's conditional rules answer instead."""
+    response["ETag"] = etag
+    return get_conditional_response(request, etag=etag, response=response)
+
+
+@dataclass(frozen=True)
+class SharedPage:
+    article_id: int
+    versions: tuple[str, str]  # content, comments (page_versions) read before it was rendered
+    body: bytes
+    etag: str  # strong: the hash of the bytes, so every worker that renders them names them alike
+
+    def response(self, request) -> HttpResponse:
+        return conditional(request, HttpResponse(self.body, headers=SHARED_HEADERS), self.etag)
+
+
+def _shared_key(request, slug: str) -> str:
+    # The host and scheme appear in the canonical link: a site reached by two names keeps two.
+    address = hashlib.sha256(f"{request.scheme}://{request.get_host()}/{slug}".encode()).hexdigest()[:32]
+    return f"articles:page:{clock_bucket()}:{address}"
+
+
+def shared_page(request, slug: str) -> SharedPage | None:
+    """The shared page kept for this address, unless an edit or a moderation decision retired it."""
+    page = caches["pages"].get(_shared_key(request, slug))
+    if page is None or page.versions != page_versions(page.article_id):
+        return None
+    return page
+
+
+def keep_shared_page(request, slug: str, article_id: int, versions_seen: tuple[str, str], body: bytes) -> SharedPage:
+    """Keep a freshly rendered shared page for the next readers, and return it.
+
+    `versions_seen` are the versions read before rendering: a change made meanwhile makes them
+    differ from the current ones, and the page is never served again.
+    """
+    page = SharedPage(article_id, versions_seen, body, '"' + hashlib.sha256(body).hexdigest()[:32] + '"')
+    caches["pages"].set(_shared_key(request, slug), page, timeout=TIMEOUT_SECONDS)
+    return page
 
 
 def article_body(article: Article) -> str:
@@ -140,5 +220,5 @@ def article_body(article: Article) -> str:
             ),
         )
         html = render_to_string("articles/includes/article_body.html", {"article": article})
-        caches["pages"].set(key, html, timeout=BODY_TIMEOUT_SECONDS)
+        caches["pages"].set(key, html, timeout=TIMEOUT_SECONDS)
     return html

@@ -1,10 +1,10 @@
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers
-from django.views.generic import DetailView, ListView
+from django.views.generic import ListView
 
-from . import whole_page_cache
+from . import page_cache
 from .models import Article
-from .page_cache import article_body, not_modified, page_etag, page_versions
 
 
 class ArticleListView(ListView):
@@ -19,60 +19,60 @@ class ArticleListView(ListView):
         return Article.objects.published().only("title", "slug", "summary", "topic", "published_at")
 
 
-class ArticleDetailView(DetailView):
+def may_preview(user) -> bool:
+    """Staff who may change articles open drafts and scheduled articles as readers will see them."""
+    return user.is_active and user.is_staff and user.has_perm("articles.change_article")
+
+
+def article_detail(request, slug):
     """One article with all its parts, in a fixed number of queries.
 
-    Readers get published articles only. Staff who may change articles also open drafts
-    and scheduled articles here, as readers will see them, under a "Preview" banner and
-    never cached by the browser. The article body comes from the shared cache
-    (page_cache.article_body), and an ETag lets a browser that has the page get a 304.
-    Readers who carry nothing personal get the whole page from the cache (whole_page_cache).
+    A reader with none of the site's cookies and no query string gets the shared page
+    (page_cache): from the cache with one read of the versions, or rendered once and kept,
+    the same bytes for everyone, public to HTTP caches for a few seconds, with a strong ETag.
+    Anyone else gets a page of their own, private, with an ETag known before rendering so an
+    unchanged page costs a 304. Staff who may change articles also open drafts and scheduled
+    articles here, under a "Preview" banner and never cached.
     """
+    shared = page_cache.is_shared(request)
+    if shared and (page := page_cache.shared_page(request, slug)):
+        return page.response(request)
+    # Without the site's cookies nobody is signed in: request.user is not even looked at.
+    articles = Article.objects.all() if not shared and may_preview(request.user) else Article.objects.published()
+    article = articles.select_related("author", "medical_reviewer").filter(slug=slug).first()
+    if article is None:
+        renamed = articles.filter(old_addresses__slug=slug).only("slug").first()
+        if renamed is None:
+            raise Http404("No article at this address.")
+        return HttpResponsePermanentRedirect(renamed.get_absolute_url())
+    versions = page_cache.page_versions(article.pk)
+    if shared:
+        body = render_article(request, article).content
+        return page_cache.keep_shared_page(request, slug, article.pk, versions, body).response(request)
+    etag = page_cache.personal_etag(request, versions=versions)
+    unchanged = page_cache.conditional(request, page_cache.mark_personal(HttpResponse()), etag)
+    if unchanged.status_code != 200:  # 304 (or 412): known without rendering
+        return unchanged
+    response = page_cache.mark_personal(render_article(request, article))
+    response["ETag"] = etag
+    return response
 
-    template_name = "articles/article_detail.html"
-    context_object_name = "article"
 
-    def may_preview(self) -> bool:
-        user = self.request.user
-        return user.is_active and user.is_staff and user.has_perm("articles.change_article")
+def render_article(request, article: Article, *, comment_form=None, status: int = 200) -> HttpResponse:
+    """The article page: the one place it is rendered, for a reader and for a refused comment.
 
-    def get_queryset(self):
-        articles = Article.objects.all() if self.may_preview() else Article.objects.published()
-        return articles.select_related("author", "medical_reviewer")
-
-    def get(self, request, *args, **kwargs):
-        shared_key = whole_page_cache.key_for(request, kwargs["slug"]) if whole_page_cache.is_shared(request) else None
-        if shared_key and (cached := whole_page_cache.cached_response(request, shared_key)):
-            return cached
-        try:
-            self.object = self.get_object()
-        except Http404:
-            candidates = self.get_queryset().select_related(None)
-            renamed = candidates.filter(old_addresses__slug=kwargs["slug"]).only("slug").first()
-            if renamed is None:
-                raise
-            return HttpResponsePermanentRedirect(renamed.get_absolute_url())
-        versions_seen = page_versions(self.object.pk)
-        etag = page_etag(request, versions=versions_seen)
-        if unchanged := not_modified(request, etag):
-            return unchanged
-        context = self.get_context_data(object=self.object)
-        response = self.render_to_response(context)
-        response["ETag"] = etag
-        if shared_key and not context["is_preview"]:
-            response.add_post_render_callback(
-                lambda rendered: whole_page_cache.store(request, shared_key, self.object.pk, versions_seen, rendered)
-            )
-        return response
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["is_preview"] = self.may_preview() and self.object.publication_state() != "Published"
-        context["article_body"] = article_body(self.object)
-        return context
-
-    def render_to_response(self, context, **response_kwargs):
-        response = super().render_to_response(context, **response_kwargs)
-        if context["is_preview"]:
-            add_never_cache_headers(response)  # max-age=0, no-cache, no-store, must-revalidate, private
-        return response
+    `comment_form` is a bound form sent back with its errors; without it the page has a new one.
+    A staff preview of an unpublished article is never cached; a published article never asks
+    who the reader is.
+    """
+    is_preview = article.publication_state() != "Published" and may_preview(request.user)
+    context = {
+        "article": article,
+        "article_body": page_cache.article_body(article),
+        "is_preview": is_preview,
+        "comment_form": comment_form,
+    }
+    response = render(request, "articles/article_detail.html", context, status=status)
+    if is_preview:
+        add_never_cache_headers(response)  # max-age=0, no-cache, no-store, must-revalidate, private
+    return response

@@ -9,17 +9,12 @@ class CommentsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from articles.page_cache import bump_comments_version, bump_content_version, register_personal_cookie
-        from articles.whole_page_cache import register_personal_input
 
         from . import remembered_author
-        from .forms import form_timestamp
         from .models import Comment, DiscussionSettings
 
         # The remembered details fill in the form, and its waiting comments show: a page of its own.
         register_personal_cookie(remembered_author.COOKIE_NAME)
-
-        # A page served from the shared cache gets a fresh signed timestamp in its form.
-        register_personal_input("timestamp", lambda request, article_id: form_timestamp(article_id))
 
         def comments_changed(sender, instance, **kwargs):
             bump_comments_version(instance.article_id)

@@ -1,4 +1,10 @@
-"""Posting a comment: validate -> refuse floods and duplicates -> decide and save -> redirect.
+"""Posting a comment: origin check -> validate -> refuse floods and duplicates -> decide and save -> redirect.
+
+The form sits on the shared article page, which holds no per-reader value, so the post is
+checked by where it comes from (infusion_site/origin_check.py), not by Django's CSRF token.
+That is enough because this view never acts with the requester's authority: it reads neither
+the session nor request.user (staff reply from the admin), only the form and the reader's own
+remembered-details cookie.
 
 Every refusal keeps what the reader typed: the article page is shown again with the
 form filled in and a message, with a 4xx status (503 when the database is too busy).
@@ -13,10 +19,12 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import Resolver404, resolve
 from django.utils.html import format_html
+from django.views.decorators.csrf import csrf_exempt
 from django_ratelimit.core import get_usage
 
 from articles.models import Article
-from articles.views import ArticleDetailView
+from articles.views import render_article
+from infusion_site.origin_check import is_cross_origin
 
 from . import remembered_author, services
 from .forms import CommentForm
@@ -29,6 +37,7 @@ DATABASE_RETRY_SECONDS = 60
 FLOOD_COUNT_RETRY_SECONDS = 120
 
 
+@csrf_exempt  # checked by origin instead (see the module's docstring)
 def post_comment(request, slug):
     if request.method != "POST":
         # A refused post leaves this address in the address bar; a reload (a phone restoring a tab) lands here.
@@ -45,6 +54,14 @@ def post_comment(request, slug):
         return render(request, "comments/closed.html", context, status=403)
 
     form = CommentForm(request.POST, article=article)
+    if is_cross_origin(request):  # before the flood count: a forged post spends nothing of the reader's
+        form.is_valid()  # so the page shows the reader's text back
+        form.add_error(
+            None,
+            "Your comment was sent from a page on another site, so it was not posted. It is kept below: "
+            "check it, then send it from this page.",
+        )
+        return render_article(request, article, comment_form=form, status=403)
     flooding = _is_flooding(request)
     if flooding is None:
         form.is_valid()  # so the page shows the reader's text back, and any other mistake with it
@@ -56,9 +73,9 @@ def post_comment(request, slug):
     if flooding:
         form.is_valid()  # so the page shows the reader's text back, and any other mistake with it
         form.add_error(None, "You are posting comments too fast. Wait a minute, then send your comment again.")
-        return _article_with_form(request, article, form, status=429)
+        return render_article(request, article, comment_form=form, status=429)
     if not form.is_valid():
-        return _article_with_form(request, article, form, status=400)
+        return render_article(request, article, comment_form=form, status=400)
 
     data = form.cleaned_data
     try:
@@ -74,7 +91,7 @@ def post_comment(request, slug):
         )
     except services.DuplicateComment as duplicate:
         form.add_error(None, _already_posted(duplicate.comment, name=data["name"], per_page=rules.comments_per_page))
-        return _article_with_form(request, article, form, status=409)
+        return render_article(request, article, comment_form=form, status=409)
     except OperationalError:  # the database is locked beyond its busy timeout, or unreachable
         logger.warning("A comment could not be saved: the database did not answer in time.", exc_info=True)
         message = (
@@ -140,18 +157,9 @@ def _already_posted(comment: Comment, *, name: str, per_page: int) -> str:
 def _unavailable(request, article, form, message: str, *, retry_after: int):
     """503: the server, not the reader, is the cause; the text is kept and the reader told when to retry."""
     form.add_error(None, message)
-    response = _article_with_form(request, article, form, status=503)
+    response = render_article(request, article, comment_form=form, status=503)
     response["Retry-After"] = str(retry_after)
     return response
-
-
-def _article_with_form(request, article, form, *, status):
-    """The article page again, its comment form bound to what the reader sent."""
-    view = ArticleDetailView()
-    view.setup(request, slug=article.slug)
-    view.object = view.get_object()
-    context = view.get_context_data(object=view.object, comment_form=form)
-    return view.render_to_response(context, status=status)
 
 
 def _remember_author(request, response, data, comment: Comment) -> None:

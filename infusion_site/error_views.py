@@ -6,10 +6,11 @@ from comments.views import article_posted_to
 
 
 def csrf_failure(request, reason=""):
-    """The form's security check failed (cookies blocked, or a page left open very long).
+    """A form's CSRF check failed (cookies blocked, or a page left open very long).
 
-    Django's own page says "CSRF verification failed" and drops the reader's text; this one
-    says what to do and shows the comment back so nothing is lost.
+    The admin's and the editors' forms meet it; the public comment form is checked by origin
+    instead (infusion_site/origin_check.py). Django's own page says "CSRF verification failed"
+    and drops what was typed; this one says what to do and shows a `body` field back.
     """
     context = {
         "kept_text": request.POST.get("body", "") if request.method == "POST" else "",

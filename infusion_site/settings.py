@@ -243,14 +243,12 @@ MARKDOWNX_UPLOAD_MAX_SIZE = int(os.environ.get("EDITOR_UPLOAD_MAX_BYTES", 5 * 10
 EDITOR_IMAGE_MAX_SIDE = 2000
 
 # Comments. The flood limit counts posts per client IP in the cache (shared between
-# workers once the cache is Redis); "off" disables it. A form sent faster than the
-# minimum fill time is refused as a bot's; 0 disables that check.
+# workers once the cache is Redis); "off" disables it.
 COMMENTS_RATE_LIMIT = os.environ.get("COMMENTS_RATE_LIMIT", "5/m")
 # When the shared cache cannot count, django-ratelimit's get_usage() answers None instead of
 # pretending the client was too fast; the comment view then refuses with a 503 (never a guess).
 # So leave RATELIMIT_ENABLE alone (it would read as "cannot count"): "off" above is the switch.
 RATELIMIT_FAIL_OPEN = True
-COMMENTS_MIN_FILL_SECONDS = float(os.environ.get("COMMENTS_MIN_FILL_SECONDS", "3"))
 # How many proxies in front of the site append to X-Forwarded-For (nginx: 1). With 0 the
 # header is ignored: a client can write anything there.
 COMMENTS_TRUSTED_PROXIES = int(os.environ.get("COMMENTS_TRUSTED_PROXIES", "0"))

@@ -3,9 +3,8 @@
 import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only-not-a-secret")
-# Tests that are about the flood limit or the minimum fill time turn them on themselves.
+# Tests that are about the flood limit turn it on themselves.
 os.environ.setdefault("COMMENTS_RATE_LIMIT", "off")
-os.environ.setdefault("COMMENTS_MIN_FILL_SECONDS", "0")
 # The test client and the live server speak plain http.
 os.environ.setdefault("DJANGO_SSL_REDIRECT", "0")
 os.environ.setdefault("DJANGO_SECURE_COOKIES", "0")

@@ -169,10 +169,10 @@ def test_last_updated_shows_only_when_it_differs_from_the_publish_date(make_arti
 
 
 def test_an_error_in_a_view_gets_the_friendly_500_page(guide, monkeypatch):
-    def broken(self):
+    def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("articles.views.ArticleDetailView.get_queryset", broken)
+    monkeypatch.setattr("articles.views.render_article", broken)
     response = Client(raise_request_exception=False).get(guide.get_absolute_url())
     assert response.status_code == 500
     html = response.content.decode()

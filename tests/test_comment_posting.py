@@ -147,10 +147,15 @@ def test_honeypot_filled_is_refused(client, guide):
     [
         ("", "The form could not be checked"),
         ("forged:token", "The form could not be checked"),
-        (signing.dumps({"article": 999999, "shown": time.time() - 60}, salt=TIMESTAMP_SALT), "another article"),
-        (signing.dumps({"article": 1, "shown": 0}, salt="wrong-salt"), "The form could not be checked"),
+        (
+            signing.Signer(salt=TIMESTAMP_SALT).sign_object({"article": 999999, "shown": time.time() - 60}),
+            "another article",
+        ),
+        (signing.Signer(salt="wrong-salt").sign_object({"article": 1, "shown": 0}), "The form could not be checked"),
+        # A page rendered before this release: its form's token was signed another way.
+        (signing.dumps({"article": 1, "shown": time.time()}, salt="comments.form-timestamp"), "could not be checked"),
     ],
-    ids=["missing", "forged", "other-article", "wrong-salt"],
+    ids=["missing", "forged", "other-article", "wrong-salt", "before-this-release"],
 )
 def test_bad_timestamp_is_refused_with_the_text_kept(client, guide, timestamp, message):
     response = post(client, guide, timestamp=timestamp, body="Kept text.")
@@ -161,29 +166,28 @@ def test_bad_timestamp_is_refused_with_the_text_kept(client, guide, timestamp, m
     assert not Comment.objects.exists()
 
 
-def test_a_form_sent_too_fast_is_refused_and_a_fresh_timestamp_offered(client, guide, settings):
-    settings.COMMENTS_MIN_FILL_SECONDS = 30
-    response = post(client, guide)
-    html = response.content.decode()
-    assert response.status_code == 400
-    assert "That was quick!" in html
-    assert not Comment.objects.exists()
-    settings.COMMENTS_MIN_FILL_SECONDS = 0
-    fresh = signing.loads(
-        html.split('name="timestamp" value="')[1].split('"')[0], salt=TIMESTAMP_SALT
-    )  # the form shown again carries a new, valid token
-    assert fresh["article"] == guide.pk
-
-
-def test_a_form_opened_days_ago_is_refused_as_too_old(client, guide, monkeypatch):
+def test_a_form_opened_days_ago_is_refused_as_too_old_and_a_fresh_one_offered(client, guide, monkeypatch):
     three_days_ago = time.time() - 3 * 24 * 3600
     with monkeypatch.context() as patched:
         patched.setattr(time, "time", lambda: three_days_ago)
-        old_token = comment_form_data(guide)["timestamp"]
+        old_page = client.get(guide.get_absolute_url()).content.decode()
+    old_token = re.search(r'name="timestamp" value="([^"]+)"', old_page).group(1)
     response = post(client, guide, timestamp=old_token, body="Written slowly.")
+    html = response.content.decode()
     assert response.status_code == 400
-    assert "opened too long ago" in response.content.decode()
-    assert "Written slowly." in response.content.decode()
+    assert "opened too long ago" in html
+    assert "Written slowly." in html
+    fresh = re.search(r'name="timestamp" value="([^"]+)"', html).group(1)
+    assert post(client, guide, timestamp=fresh, body="Written slowly.").status_code == 302
+
+
+def test_a_form_on_a_page_kept_in_a_cache_for_minutes_is_accepted(client, guide, monkeypatch):
+    ten_minutes_ago = time.time() - 10 * 60
+    with monkeypatch.context() as patched:
+        patched.setattr(time, "time", lambda: ten_minutes_ago)
+        old_page = client.get(guide.get_absolute_url()).content.decode()
+    token = re.search(r'name="timestamp" value="([^"]+)"', old_page).group(1)
+    assert post(client, guide, timestamp=token).status_code == 302
 
 
 @pytest.mark.parametrize("parent", ["abc", "1.5", "-1", "999999"])
@@ -289,12 +293,6 @@ def test_comments_close_by_themselves_after_the_configured_days(client, make_art
     rules.close_after_days = 60
     rules.save()
     assert post(client, article).status_code == 302
-
-
-def test_a_post_without_csrf_token_is_refused(guide):
-    client = Client(enforce_csrf_checks=True)
-    assert post(client, guide).status_code == 403
-    assert not Comment.objects.exists()
 
 
 # Flood
@@ -419,25 +417,13 @@ def test_links_on_a_refused_post_lead_to_the_article_not_the_post_address(client
     assert 'href="?' not in html
 
 
-def test_the_reply_form_under_a_comment_carries_its_csrf_token(guide, make_comment):
+def test_a_reply_form_posts_without_any_token(guide, make_comment):
     parent = make_comment(guide, name="Ann")
     client = Client(enforce_csrf_checks=True)
     page = client.get(guide.get_absolute_url(), {"replytocom": parent.pk}).content.decode()
-    under_parent = page.split(f'id="comment-{parent.pk}"')[1]
-    token = under_parent.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
-    response = client.post(post_url(guide), comment_form_data(guide, parent=str(parent.pk), csrfmiddlewaretoken=token))
+    assert "csrfmiddlewaretoken" not in page
+    response = client.post(post_url(guide), comment_form_data(guide, parent=str(parent.pk)))
     assert response.status_code == 302
-
-
-def test_a_failed_csrf_check_explains_what_to_do_and_keeps_the_text(guide):
-    client = Client(enforce_csrf_checks=True)
-    response = post(client, guide, body="Words I do not want to lose.")
-    html = response.content.decode()
-    assert response.status_code == 403
-    assert "Please send the form again" in html
-    assert "Words I do not want to lose." in html
-    assert "CSRF verification failed" not in html
-    assert not Comment.objects.exists()
 
 
 def test_a_bad_host_gets_the_sites_400_page(db, settings):

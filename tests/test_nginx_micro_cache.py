@@ -18,7 +18,7 @@ import pytest
 from django.conf import settings
 from django.http import HttpResponse
 
-from articles.page_cache import PERSONAL_COOKIES
+from articles.page_cache import site_cookies
 from comments import remembered_author
 from tests.conftest import STAFF_PASSWORD
 
@@ -30,12 +30,6 @@ from bench.run import ARTICLE, NGINX, SITE_CONF, Nginx, Server, manage, request,
 HELD_SECONDS = int(re.search(r"proxy_cache_valid 200 (\d+)s;", SITE_CONF.read_text()).group(1))
 # Time for one page to be rendered again behind the copy held, on a busy shared machine.
 RENDER_ALLOWANCE_SECONDS = 10
-# Until the shared page carries no per-reader value (#11, the shared-page slice), gunicorn
-# answers a new reader with a CSRF cookie, and nginx rightly holds nothing: strict, so that
-# this marker fails, and goes, as soon as the page can be shared.
-NEEDS_SHAREABLE_ARTICLE = pytest.mark.xfail(
-    strict=True, reason="the article page still sets a CSRF cookie for each new reader"
-)
 DRAFT = "/articles/a-draft-in-preview/"
 
 
@@ -100,10 +94,10 @@ def within_the_stated_seconds(port: int, path: str, text: str) -> bool:
 
 def test_the_cookie_list_in_the_nginx_map_is_the_sites():
     names = re.findall(r'"~\(\?:\^\|;\\s\*\)(\w+)="\s+1;', SITE_CONF.read_text())
-    assert sorted(names) == sorted({settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME, *PERSONAL_COOKIES})
+    assert sorted(names) == sorted(site_cookies())
 
 
-@pytest.mark.parametrize("path", ["/", pytest.param(ARTICLE, marks=NEEDS_SHAREABLE_ARTICLE)])
+@pytest.mark.parametrize("path", ["/", ARTICLE])
 def test_a_second_anonymous_reader_and_one_with_another_site_s_cookies_get_the_page_nginx_holds(site, path):
     _, port = site
     first = get(port, path)

@@ -38,10 +38,10 @@ def test_a_log_record_is_one_line_with_the_request_path():
 
 
 def test_a_server_error_is_logged_with_its_path_and_no_personal_data(guide, monkeypatch, caplog):
-    def broken(self):
+    def broken(*args, **kwargs):
         raise RuntimeError("database exploded")
 
-    monkeypatch.setattr("articles.views.ArticleDetailView.get_queryset", broken)
+    monkeypatch.setattr("articles.views.render_article", broken)
     with caplog.at_level(logging.ERROR, logger="django.request"):
         Client(raise_request_exception=False).get(guide.get_absolute_url(), {"unapproved": "token"})
     line = OneLineFormatter().format(caplog.records[-1])
