@@ -2,8 +2,6 @@
 
 from django.shortcuts import render
 
-from comments.views import article_posted_to
-
 
 def csrf_failure(request, reason=""):
     """A form's CSRF check failed (cookies blocked, or a page left open very long).
@@ -12,8 +10,5 @@ def csrf_failure(request, reason=""):
     instead (infusion_site/origin_check.py). Django's own page says "CSRF verification failed"
     and drops what was typed; this one says what to do and shows a `body` field back.
     """
-    context = {
-        "kept_text": request.POST.get("body", "") if request.method == "POST" else "",
-        "article": article_posted_to(request),
-    }
+    context = {"kept_text": request.POST.get("body", "") if request.method == "POST" else ""}
     return render(request, "403_csrf.html", context, status=403)

@@ -45,13 +45,6 @@ def test_the_comment_address_of_an_unpublished_article_links_to_all_articles_onl
     assert f'href="{reverse("articles:list")}"' in page
 
 
-def test_a_failed_form_check_on_a_comment_links_back_to_the_article(guide):
-    response = Client(enforce_csrf_checks=True).post(comments_address(guide.slug), comment_form_data(guide))
-
-    assert response.status_code == 403
-    assert f'href="{guide.get_absolute_url()}#respond"' in response.content.decode()
-
-
 def test_a_comment_in_another_encoding_links_back_to_the_article(guide):
     body = urlencode(comment_form_data(guide, body="Très bien"), encoding="latin-1").encode()
     latin_1 = "application/x-www-form-urlencoded; charset=iso-8859-1"
