@@ -15,6 +15,7 @@ gets the same rule through `validate_renderable_markdown`.
 """
 
 import re
+import threading
 
 import markdown
 import nh3
@@ -168,14 +169,30 @@ COMMENT_TAGS = {"a", "blockquote", "br", "code", "em", "li", "ol", "p", "pre", "
 COMMENT_ATTRIBUTES = {"a": {"href"}}
 
 
+_per_thread = threading.local()
+
+
+def _comment_markdown() -> markdown.Markdown:
+    """This thread's Markdown for comments, reset for a new text.
+
+    Building one costs more than converting a comment, and a post renders its comment twice
+    (the moderation rules read what readers will see, then the save stores it); Python-Markdown
+    instances are reusable after reset(), but not across threads.
+    """
+    md = getattr(_per_thread, "comment_markdown", None)
+    if md is None:
+        md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
+        # Raw HTML in a comment is shown as the text it is, never interpreted.
+        md.preprocessors.deregister("html_block")
+        md.inlinePatterns.deregister("html")
+        _per_thread.comment_markdown = md
+    return md.reset()
+
+
 def render_comment_markdown(text: str) -> str:
     """Return sanitized HTML for a reader's comment; links get rel="nofollow ugc noopener"."""
-    md = markdown.Markdown(extensions=["sane_lists"], output_format="html")
-    # Raw HTML in a comment is shown as the text it is, never interpreted.
-    md.preprocessors.deregister("html_block")
-    md.inlinePatterns.deregister("html")
     return nh3.clean(
-        _rendered(md.convert, text or ""),
+        _rendered(_comment_markdown().convert, text or ""),
         tags=COMMENT_TAGS,
         attributes=COMMENT_ATTRIBUTES,
         url_schemes=URL_SCHEMES,

@@ -2,7 +2,7 @@
 
 import pytest
 
-from articles.markdown import render_article_markdown
+from articles.markdown import render_article_markdown, render_comment_markdown
 
 
 def test_markdown_becomes_html():
@@ -77,3 +77,10 @@ def test_page_level_headings_are_not_allowed_in_bodies():
 
 def test_empty_text_gives_empty_html():
     assert render_article_markdown("") == ""
+
+
+def test_a_comment_s_link_definitions_never_reach_the_next_comment():
+    # One Markdown instance serves many comments: what one defines must not resolve in another.
+    render_comment_markdown("[doctor]: https://evil.example/pills")
+
+    assert "evil.example" not in render_comment_markdown("Ask your [doctor] first.")
