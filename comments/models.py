@@ -91,12 +91,16 @@ class Comment(models.Model):
         self.body_html = render_comment_markdown(self.body)
         if kwargs.get("update_fields") is not None:  # a status change, say: what it shows is made again too
             kwargs["update_fields"] = {*kwargs["update_fields"], "body_html", "html", "html_version"}
-        with transaction.atomic():
-            if self.pk is None:  # the fragment names the comment's id: a new one is written with it at once
-                super().save(*args, **kwargs)
-                kwargs = {"update_fields": ["html", "html_version"]}
+        if self.pk is not None:
             self.html, self.html_version = render_fragment(self), fragment_version()
             super().save(*args, **kwargs)
+            return
+        with transaction.atomic():
+            super().save(*args, **kwargs)  # its signal retires the article's pages, again at commit
+            # The fragment names the id the insert just gave. It goes into the same row in the same
+            # transaction, without a second save: that would bump the pages' versions twice more.
+            self.html, self.html_version = render_fragment(self), fragment_version()
+            type(self).objects.filter(pk=self.pk).update(html=self.html, html_version=self.html_version)
 
     def get_absolute_url(self):
         """Where the comment is on its article's public page; a waiting one is not shown there."""
