@@ -156,12 +156,17 @@ def editor(live_server, editor) -> User:
     return editor
 
 
-@pytest.fixture
-def editor_page(page, editor) -> Page:
-    """A page on which the editor has logged in to the admin through its login form."""
+def log_in(page: Page, user: User) -> Page:
+    """Log `user` in to the admin through its login form, as a person would; returns the page."""
     page.goto("/admin/")
-    page.get_by_label("Username").fill(editor.username)
+    page.get_by_label("Username").fill(user.username)
     page.get_by_label("Password").fill(STAFF_PASSWORD)
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_role("heading", name="Site administration")).to_be_visible()
     return page
+
+
+@pytest.fixture
+def editor_page(page, editor) -> Page:
+    """A page on which the editor has logged in to the admin through its login form."""
+    return log_in(page, editor)

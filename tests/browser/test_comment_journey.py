@@ -6,8 +6,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Locator, Page, expect
 
+from tests.browser.conftest import log_in
 from tests.browser.test_accessibility import WCAG_AA
-from tests.conftest import STAFF_PASSWORD
 
 QUESTION = "Does the first infusion feel strange?"
 ANSWER = "It did for me, for about an hour, then I felt calm."
@@ -42,14 +42,6 @@ def comment(page: Page, comment_id: int) -> Locator:
     return page.locator(f"li#comment-{comment_id} > article.comment-body")
 
 
-def moderator_logs_in(page: Page, moderator) -> None:
-    page.goto("/admin/")
-    page.get_by_label("Username").fill(moderator.username)
-    page.get_by_label("Password").fill(STAFF_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", name="Site administration")).to_be_visible()
-
-
 def test_a_comment_waits_unseen_until_a_moderator_approves_it_then_gets_a_reply(open_page, guide, moderator):
     """Author sees it waiting, others don't; approved from the queue it is public and can be replied to."""
     reader_a = open_page()
@@ -71,7 +63,7 @@ def test_a_comment_waits_unseen_until_a_moderator_approves_it_then_gets_a_reply(
     expect(reader_b.locator(f"#comment-{question_id}")).to_have_count(0)
 
     staff = open_page()
-    moderator_logs_in(staff, moderator)
+    log_in(staff, moderator)
     staff.get_by_role("link", name="1 comment awaiting moderation").click()
     expect(staff.get_by_role("link", name="Pending (1)")).to_be_visible()  # the queue opens on Pending
     row = staff.get_by_role("row").filter(has_text=QUESTION)

@@ -6,7 +6,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from comments.models import Comment
-from tests.conftest import STAFF_PASSWORD
+from tests.browser.conftest import log_in
 
 QUEUE = "/admin/comments/comment/"
 MAX_CLICKS = 8
@@ -24,12 +24,8 @@ def moderator(live_server, moderator):
 
 @pytest.fixture
 def moderator_page(page, moderator) -> Page:
-    page.goto("/admin/")
-    page.get_by_label("Username").fill(moderator.username)
-    page.get_by_label("Password").fill(STAFF_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_role("heading", name="Site administration")).to_be_visible()
-    return page
+    """A page on which the moderator has logged in to the admin through its login form."""
+    return log_in(page, moderator)
 
 
 def waiting(article, body, *, name="Ann Reader"):
@@ -129,11 +125,7 @@ def test_undo_puts_back_what_a_bulk_action_changed(moderator_page, guide):
 
 def test_on_a_phone_each_comment_is_readable_and_decided_without_sideways_scrolling(open_page, moderator, guide):
     waiting(guide, "A question from a phone reader." + LONG_TAIL)
-    page = open_page(viewport={"width": 390, "height": 844})
-    page.goto("/admin/")
-    page.get_by_label("Username").fill(moderator.username)
-    page.get_by_label("Password").fill(STAFF_PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    page = log_in(open_page(viewport={"width": 390, "height": 844}), moderator)
     page.goto(QUEUE)
 
     comment = row(page, "A question from a phone reader.")
