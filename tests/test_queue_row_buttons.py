@@ -22,12 +22,6 @@ def decide_url(comment_id) -> str:
 
 
 @pytest.fixture
-def moderator_client(client, moderator):
-    client.force_login(moderator)
-    return client
-
-
-@pytest.fixture
 def viewer_client(client, staff_without_article_rights):
     """Staff who may look at the queue but not change a comment."""
     staff_without_article_rights.user_permissions.add(Permission.objects.get(codename="view_comment"))
