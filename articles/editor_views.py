@@ -14,9 +14,7 @@ from django.views.decorators.http import require_POST
 
 from .editor_images import ImageRejected, store_editor_image
 from .markdown import MarkdownRefused, render_article_markdown
-
-EDITOR_PERMISSION = "articles.change_article"
-
+from .permissions import may_edit_articles
 
 FORBIDDEN_MESSAGE = "Only staff who may change articles can use the editor. Log in to the admin as an editor."
 
@@ -39,8 +37,7 @@ def editors_only(refuse):
     def decorator(view):
         @wraps(view)
         def guarded(request, *args, **kwargs):
-            user = request.user
-            if not (user.is_active and user.is_staff and user.has_perm(EDITOR_PERMISSION)):
+            if not may_edit_articles(request.user):
                 return refuse(FORBIDDEN_MESSAGE, status=403)
             return view(request, *args, **kwargs)
 

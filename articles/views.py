@@ -5,6 +5,7 @@ from django.views.generic import ListView
 
 from . import page_cache
 from .models import Article
+from .permissions import may_edit_articles
 
 
 class ArticleListView(ListView):
@@ -17,11 +18,6 @@ class ArticleListView(ListView):
     def get_queryset(self):
         # Built per request: published() compares with the current time.
         return Article.objects.published().only("title", "slug", "summary", "topic", "published_at")
-
-
-def may_preview(user) -> bool:
-    """Staff who may change articles open drafts and scheduled articles as readers will see them."""
-    return user.is_active and user.is_staff and user.has_perm("articles.change_article")
 
 
 def article_detail(request, slug):
@@ -38,7 +34,7 @@ def article_detail(request, slug):
     if shared and (page := page_cache.shared_page(request, slug)):
         return page.response(request)
     # Without the site's cookies nobody is signed in: request.user is not even looked at.
-    articles = Article.objects.all() if not shared and may_preview(request.user) else Article.objects.published()
+    articles = Article.objects.all() if not shared and may_edit_articles(request.user) else Article.objects.published()
     article = articles.select_related("author", "medical_reviewer").filter(slug=slug).first()
     if article is None:
         renamed = articles.filter(old_addresses__slug=slug).only("slug").first()
@@ -65,7 +61,7 @@ def render_article(request, article: Article, *, comment_form=None, status: int 
     A staff preview of an unpublished article is never cached; a published article never asks
     who the reader is.
     """
-    is_preview = article.publication_state() != "Published" and may_preview(request.user)
+    is_preview = article.publication_state() != "Published" and may_edit_articles(request.user)
     context = {
         "article": article,
         "article_body": page_cache.article_body(article),

@@ -67,8 +67,13 @@ print(*counts)
 """
 
 
-def server_env(workdir: Path, *, no_cache: bool = False) -> dict:
+def server_env(workdir: Path, *, no_cache: bool = False, own_stores: bool = False) -> dict:
+    """Environment for a server in `workdir`; `own_stores` drops DATABASE_URL and REDIS_URL
+    (its own SQLite and file cache, even in the PostgreSQL + Redis pass)."""
     env = dict(os.environ)
+    if own_stores:
+        env.pop("DATABASE_URL", None)
+        env.pop("REDIS_URL", None)
     env.update(
         DJANGO_SETTINGS_MODULE="bench.settings",
         DJANGO_SECRET_KEY=secrets.token_urlsafe(50),

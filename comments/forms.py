@@ -9,7 +9,7 @@ from django.core.validators import URLValidator
 from articles.markdown import validate_renderable_markdown
 from articles.page_cache import page_time
 
-from .models import BODY_MAX_LENGTH, Comment
+from .models import BODY_MAX_LENGTH, TOO_DEEP, Comment
 
 TIMESTAMP_SALT = "comments.form-shown"
 FORM_MAX_AGE_SECONDS = 2 * 24 * 60 * 60
@@ -89,7 +89,7 @@ class CommentForm(forms.Form):
         if parent is None:
             raise forms.ValidationError("The comment you are replying to is not available.")
         if not parent.accepts_replies:
-            raise forms.ValidationError("Replies nest three levels deep at most; reply to a comment above it.")
+            raise forms.ValidationError(TOO_DEEP)
         return parent
 
     def clean_homepage(self):

@@ -20,6 +20,7 @@ from articles.markdown import render_comment_markdown, validate_renderable_markd
 from articles.models import Article
 
 MAX_DEPTH = 3  # a top-level comment is depth 1; replies nest up to this depth
+TOO_DEEP = "Replies nest three levels deep at most: reply to a comment above this one."  # says MAX_DEPTH
 BODY_MAX_LENGTH = 5000  # characters
 FRAGMENT_TEMPLATE = "comments/comment.html"
 

@@ -11,7 +11,7 @@ from django.core.management import call_command
 
 from articles.models import FAQ, Article, Section, Takeaway
 from comments.forms import form_timestamp
-from comments.models import Comment
+from comments.models import Comment, DiscussionSettings
 
 GUIDE_SLUG = "what-is-ketamine-infusion-used-for"
 
@@ -150,3 +150,18 @@ def staff_without_article_rights(db):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def moderator_client(client, moderator):
+    client.force_login(moderator)
+    return client
+
+
+@pytest.fixture
+def one_thread_per_page(db):
+    """Comment pages hold one thread each: the second comment is on page 2."""
+    rules = DiscussionSettings.get_solo()
+    rules.comments_per_page = 1
+    rules.save()
+    return rules

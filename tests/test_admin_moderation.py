@@ -16,12 +16,6 @@ PENDING, APPROVED, SPAM, REMOVED = (
 )
 
 
-@pytest.fixture
-def moderator_client(client, moderator):
-    client.force_login(moderator)
-    return client
-
-
 def run_action(client, action, comments, *, shown="pending"):
     """Tick `comments` in the queue filtered by `shown` and run `action`, as the admin page does."""
     return client.post(

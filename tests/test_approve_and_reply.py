@@ -1,6 +1,5 @@
 """A comment that waits can be approved and answered in one step, as WordPress's "Approve and Reply"."""
 
-import pytest
 from django.contrib.admin.models import LogEntry
 from django.test import Client
 from django.urls import reverse
@@ -9,12 +8,6 @@ from comments.models import Comment
 
 PENDING, APPROVED = Comment.Status.PENDING, Comment.Status.APPROVED
 BUTTON = '<button type="submit" name="approve_and_reply" value="1"'
-
-
-@pytest.fixture
-def moderator_client(client, moderator):
-    client.force_login(moderator)
-    return client
 
 
 def change_url(comment) -> str:

@@ -127,10 +127,7 @@ def test_names_and_addresses_are_escaped_in_every_part_of_a_comment(guide, make_
     assert 'href="https://ann.example/?a=1&amp;b=&quot;2&quot;"' in html
 
 
-def test_the_reply_link_carries_the_article_and_the_page_of_threads(guide, make_comment):
-    rules = DiscussionSettings.get_solo()
-    rules.comments_per_page = 1
-    rules.save()
+def test_the_reply_link_carries_the_article_and_the_page_of_threads(guide, make_comment, one_thread_per_page):
     make_comment(guide)
     second = make_comment(guide)
     html = Client().get(guide.get_absolute_url(), {"comments-page": 2}).content.decode()

@@ -376,10 +376,9 @@ def test_a_failing_mail_server_loses_nothing_and_shows_no_error(
     assert "Could not e-mail the moderators" in caplog.text
 
 
-def test_a_failed_reply_to_a_comment_on_a_later_page_shows_the_form_under_it(client, guide, make_comment):
-    rules = DiscussionSettings.get_solo()
-    rules.comments_per_page = 1
-    rules.save()
+def test_a_failed_reply_to_a_comment_on_a_later_page_shows_the_form_under_it(
+    client, guide, make_comment, one_thread_per_page
+):
     make_comment(guide, body="On page one.")
     parent = make_comment(guide, body="On page two.")
     response = post(client, guide, parent=str(parent.pk), email="broken", body="My reply, kept.")
@@ -403,11 +402,10 @@ def test_a_reply_whose_parent_vanished_offers_the_form_as_a_new_comment(client, 
     assert "Still my words." in html
 
 
-def test_links_on_a_refused_post_lead_to_the_article_not_the_post_address(client, guide, make_comment):
+def test_links_on_a_refused_post_lead_to_the_article_not_the_post_address(
+    client, guide, make_comment, one_thread_per_page
+):
     """A refused post is shown at /articles/<slug>/comments/: its links must not be relative to that."""
-    rules = DiscussionSettings.get_solo()
-    rules.comments_per_page = 1
-    rules.save()
     make_comment(guide)
     make_comment(guide)
     html = post(client, guide, email="broken").content.decode()

@@ -65,10 +65,7 @@ def test_an_ip_entry_matches_that_address_only(db):
     assert decide(exact, rules=rules).status == Comment.Status.SPAM
 
 
-def test_a_comments_address_opens_its_page_of_threads(guide, make_comment):
-    rules = DiscussionSettings.get_solo()
-    rules.comments_per_page = 1
-    rules.save()
+def test_a_comments_address_opens_its_page_of_threads(guide, make_comment, one_thread_per_page):
     make_comment(guide)
     second = make_comment(guide)
     assert second.get_absolute_url() == f"{guide.get_absolute_url()}?comments-page=2#comment-{second.pk}"

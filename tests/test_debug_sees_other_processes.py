@@ -19,7 +19,7 @@ from bench.run import ARTICLE, free_port, manage, request, server_env  # noqa: E
 @pytest.fixture(scope="module")
 def dev_server(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("debug")
-    env = {k: v for k, v in server_env(workdir).items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    env = server_env(workdir, own_stores=True)
     env |= {"DJANGO_SETTINGS_MODULE": "infusion_site.settings", "DJANGO_DEBUG": "1"}
     manage(env, "migrate", "--no-input")
     manage(env, "load_guide")

@@ -21,7 +21,7 @@ from bench.run import ARTICLE, Server, manage, request, server_env  # noqa: E402
 def port(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("script-name")
     # One worker: the requests below all reach the one cache a poisoned page would sit in.
-    env = {k: v for k, v in server_env(workdir).items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    env = server_env(workdir, own_stores=True)
     env |= {"WEB_CONCURRENCY": "1"}
     manage(env, "migrate", "--no-input")
     manage(env, "collectstatic", "--no-input")

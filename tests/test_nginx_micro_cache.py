@@ -42,7 +42,7 @@ def site(tmp_path_factory):
         pytest.skip(message)
     workdir = tmp_path_factory.mktemp("nginx")
     # Its own SQLite and file cache, even in the PostgreSQL + Redis pass; one proxy, as production.
-    env = {k: v for k, v in server_env(workdir).items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    env = server_env(workdir, own_stores=True)
     env |= {"WEB_CONCURRENCY": "2", "COMMENTS_TRUSTED_PROXIES": "1"}
     manage(env, "migrate", "--no-input")
     manage(env, "collectstatic", "--no-input")

@@ -1,18 +1,11 @@
 """What each row of the queue shows: enough of the comment to decide, what it replies to, who wrote it."""
 
-import pytest
 from django.urls import reverse
 
 from comments.models import Comment
 
 QUEUE = reverse("admin:comments_comment_changelist")
 PENDING = Comment.Status.PENDING
-
-
-@pytest.fixture
-def moderator_client(client, moderator):
-    client.force_login(moderator)
-    return client
 
 
 def test_a_comment_of_a_few_sentences_is_shown_whole(moderator_client, guide, make_comment):

@@ -7,24 +7,11 @@ from django.test import Client
 from django.urls import reverse
 
 from comments.models import Comment
-
-QUEUE = reverse("admin:comments_comment_changelist")
-PENDING, APPROVED, SPAM, REMOVED = (
-    Comment.Status.PENDING,
-    Comment.Status.APPROVED,
-    Comment.Status.SPAM,
-    Comment.Status.REMOVED,
-)
+from tests.test_admin_moderation import APPROVED, PENDING, QUEUE, REMOVED, SPAM
 
 
 def decide_url(comment_id) -> str:
     return reverse("admin:comments_comment_decide", args=[comment_id])
-
-
-@pytest.fixture
-def moderator_client(client, moderator):
-    client.force_login(moderator)
-    return client
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ import re
 from datetime import timedelta
 from html import unescape
 
-import pytest
 import time_machine
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Permission
@@ -17,12 +16,6 @@ from comments.models import Comment
 QUEUE = reverse("admin:comments_comment_changelist")
 UNDO = reverse("admin:comments_comment_undo")
 PENDING, APPROVED, SPAM = Comment.Status.PENDING, Comment.Status.APPROVED, Comment.Status.SPAM
-
-
-@pytest.fixture
-def moderator_client(client, moderator):
-    client.force_login(moderator)
-    return client
 
 
 def undo_fields(html: str) -> dict:

@@ -4,7 +4,6 @@ import importlib
 import re
 from pathlib import Path
 
-import pytest
 from django.apps import apps
 from django.contrib.auth.models import User
 from django.test import Client
@@ -13,12 +12,6 @@ from django.urls import reverse
 from comments.models import Comment, DiscussionSettings
 
 MIGRATIONS = Path(__file__).resolve().parents[1] / "comments" / "migrations"
-
-
-@pytest.fixture
-def moderator_client(client, moderator):
-    client.force_login(moderator)
-    return client
 
 
 def reply_as_staff(client, comment, text):

@@ -37,7 +37,7 @@ def in_another_process(env: dict, code: str) -> None:
 def site(tmp_path_factory):
     workdir = tmp_path_factory.mktemp("workers")
     # Its own SQLite and file cache, even in the PostgreSQL + Redis pass: this is the default set-up.
-    env = {k: v for k, v in server_env(workdir).items() if k not in ("DATABASE_URL", "REDIS_URL")}
+    env = server_env(workdir, own_stores=True)
     env |= {"CACHE_DIR": str(workdir / "cache"), "WEB_CONCURRENCY": str(WORKERS)}
     manage(env, "migrate", "--no-input")
     manage(env, "collectstatic", "--no-input")

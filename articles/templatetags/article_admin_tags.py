@@ -4,6 +4,7 @@ from django import template
 from django.urls import reverse
 
 from ..models import Article
+from ..permissions import may_edit_articles
 
 register = template.Library()
 DUE_SOON_DAYS = 30
@@ -11,7 +12,7 @@ DUE_SOON_DAYS = 30
 
 @register.inclusion_tag("articles/admin_review_notice.html", takes_context=True)
 def review_notice(context):
-    if not context["request"].user.has_perm("articles.change_article"):
+    if not may_edit_articles(context["request"].user):
         return {}
     changelist = reverse("admin:articles_article_changelist")
     return {

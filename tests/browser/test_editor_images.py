@@ -6,7 +6,7 @@ import re
 from PIL import Image
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_editor_journey import drop_file, open_guide_in_admin
+from tests.browser.test_editor_journey import canvas_png, drop_file, open_guide_in_admin
 
 UPLOAD = re.compile(r"/editor/upload/$")
 
@@ -59,14 +59,8 @@ def test_an_image_dropped_and_left_undescribed_is_still_warned_about(editor_page
     page = editor_page
     open_guide_in_admin(page, guide)
     editor = page.locator("#id_introduction")
-    png = """async () => {
-        const canvas = document.createElement("canvas");
-        canvas.width = 30; canvas.height = 20;
-        const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/png"));
-        return new File([blob], "photo.png", {type: "image/png"});
-    }"""
     with page.expect_response(UPLOAD):
-        drop_file(page, editor, png)
+        drop_file(page, editor, canvas_png("photo.png"))
     dialog = page.get_by_role("dialog", name="Describe the image")
     dialog.get_by_role("button", name="Skip for now").click()
     expect(editor).to_have_value(re.compile(r"!\[\]\(/media/uploads/[0-9a-f]{32}\.png\)"))

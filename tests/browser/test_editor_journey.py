@@ -105,21 +105,25 @@ def drop_file(page: Page, editor: Locator, script: str) -> None:
     editor.dispatch_event("drop", {"dataTransfer": data})
 
 
+def canvas_png(filename: str) -> str:
+    """A JS arrow function, for drop_file(), that resolves to a real 30x20 PNG File named `filename`."""
+    return f"""async () => {{
+        const canvas = document.createElement("canvas");
+        canvas.width = 30; canvas.height = 20;
+        canvas.getContext("2d").fillRect(0, 0, 30, 20);
+        const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/png"));
+        return new File([blob], "{filename}", {{type: "image/png"}});
+    }}"""
+
+
 def test_a_dropped_image_is_uploaded_and_its_markdown_inserted(editor_page, guide, settings, tmp_path):
     """A real PNG dropped on the editor is stored and `![](/media/uploads/<random>.png)` lands in the text."""
     settings.MEDIA_ROOT = tmp_path
     page = editor_page
     open_guide_in_admin(page, guide)
     editor = page.locator("#id_introduction")
-    png = """async () => {
-        const canvas = document.createElement("canvas");
-        canvas.width = 30; canvas.height = 20;
-        canvas.getContext("2d").fillRect(0, 0, 30, 20);
-        const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/png"));
-        return new File([blob], "chart.png", {type: "image/png"});
-    }"""
     with page.expect_response(re.compile(r"/editor/upload/$")) as upload:
-        drop_file(page, editor, png)
+        drop_file(page, editor, canvas_png("chart.png"))
     assert upload.value.status == 200
     expect(editor).to_have_value(re.compile(r"!\[\]\(/media/uploads/[0-9a-f]{32}\.png\)"))
     assert len(list(tmp_path.rglob("*.png"))) == 1
