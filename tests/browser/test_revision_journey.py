@@ -7,6 +7,7 @@ import reversion
 from playwright.sync_api import Page, expect
 
 from articles.models import Article
+from tests.browser.conftest import log_in
 from tests.browser.test_editor_journey import open_guide_in_admin
 from tests.conftest import role_group, staff_user
 
@@ -78,3 +79,18 @@ def test_an_earlier_revision_is_restored_after_a_rename(editor_page, open_page, 
     assert reader.goto(guide.get_absolute_url()).status == 200
     reader.goto("/articles/ketamine-infusion-uses/")
     expect(reader).to_have_url(re.compile(rf"/articles/{guide.slug}/$"))
+
+
+def test_on_a_phone_the_history_keeps_names_and_words_whole(open_page, editor, guide):
+    """The admin breaks table cells mid-word on a phone ("a / nn"); the history scrolls sideways instead."""
+    page = log_in(open_page(viewport={"width": 390, "height": 844}), editor)
+    open_guide_in_admin(page, guide)
+    page.get_by_role("button", name="Save and continue editing").click()
+    expect(page.locator(".messagelist .success")).to_contain_text("was changed successfully")
+    page.get_by_role("link", name="History").click()
+    by = page.locator("#change-history tbody tr").first.locator("td").nth(2)
+    expect(by).to_have_text(editor.username)
+    lines = by.evaluate(
+        "cell => { const r = document.createRange(); r.selectNodeContents(cell); return r.getClientRects().length; }"
+    )
+    assert lines == 1
