@@ -94,3 +94,22 @@ def test_on_a_phone_the_history_keeps_names_and_words_whole(open_page, editor, g
         "cell => { const r = document.createRange(); r.selectNodeContents(cell); return r.getClientRects().length; }"
     )
     assert lines == 1
+
+
+def test_an_editor_compares_two_revisions_from_the_history(editor_page, guide):
+    page = editor_page
+    open_guide_in_admin(page, guide)
+    introduction = page.locator("#id_introduction")
+    introduction.fill(introduction.input_value() + "\n\nA sentence added today.")
+    page.get_by_role("button", name="Save and continue editing").click()
+    expect(page.locator(".messagelist .success")).to_contain_text("was changed successfully")
+    page.get_by_role("button", name="Save and continue editing").click()  # a second revision to compare with
+    page.get_by_role("link", name="History").click()
+    page.locator("#change-history tbody tr").nth(2).locator('input[name="version_id1"]').check()
+
+    page.get_by_role("button", name="Compare the two revisions").click()
+
+    expect(page.get_by_role("heading", name=re.compile("^Compare revisions of"))).to_be_visible()
+    expect(page.locator("ins", has_text="A sentence added today.")).to_have_count(1)
+    page.get_by_role("link", name="Back to the history").click()
+    expect(page.locator("#change-history")).to_be_visible()
