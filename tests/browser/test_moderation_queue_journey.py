@@ -134,3 +134,21 @@ def test_on_a_phone_each_comment_is_readable_and_decided_without_sideways_scroll
     assert page.evaluate(FITS)
     comment.get_by_role("button", name="Approve").click()
     expect(page.locator(".messagelist")).to_contain_text("1 comment approved.")
+
+
+def test_a_moderator_approves_and_replies_from_a_row_and_readers_see_both(moderator_page, open_page, guide):
+    waiting(guide, "Does the first session hurt?")
+    page = moderator_page
+    page.goto(QUEUE)
+    row(page, "Does the first session hurt?").get_by_role("link", name="Approve and reply").click()
+    expect(page.get_by_label("Reply as staff:")).to_be_focused()
+    page.keyboard.type("No: you are awake and comfortable throughout.")
+
+    page.get_by_role("button", name="Approve and reply").click()
+
+    expect(page.locator(".messagelist")).to_contain_text("Your reply is published.")
+    reader = open_page()
+    reader.goto(guide.get_absolute_url())
+    thread = reader.locator("#comments")
+    expect(thread).to_contain_text("Does the first session hurt?")
+    expect(thread.locator(".comment-staff")).to_contain_text("No: you are awake and comfortable throughout.")

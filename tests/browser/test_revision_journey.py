@@ -7,6 +7,7 @@ import reversion
 from playwright.sync_api import Page, expect
 
 from articles.models import Article
+from tests.browser.conftest import log_in
 from tests.browser.test_editor_journey import open_guide_in_admin
 from tests.conftest import role_group, staff_user
 
@@ -78,3 +79,37 @@ def test_an_earlier_revision_is_restored_after_a_rename(editor_page, open_page, 
     assert reader.goto(guide.get_absolute_url()).status == 200
     reader.goto("/articles/ketamine-infusion-uses/")
     expect(reader).to_have_url(re.compile(rf"/articles/{guide.slug}/$"))
+
+
+def test_on_a_phone_the_history_keeps_names_and_words_whole(open_page, editor, guide):
+    """The admin breaks table cells mid-word on a phone ("a / nn"); the history scrolls sideways instead."""
+    page = log_in(open_page(viewport={"width": 390, "height": 844}), editor)
+    open_guide_in_admin(page, guide)
+    page.get_by_role("button", name="Save and continue editing").click()
+    expect(page.locator(".messagelist .success")).to_contain_text("was changed successfully")
+    page.get_by_role("link", name="History").click()
+    by = page.locator("#change-history tbody tr").first.locator("td").nth(2)
+    expect(by).to_have_text(editor.username)
+    lines = by.evaluate(
+        "cell => { const r = document.createRange(); r.selectNodeContents(cell); return r.getClientRects().length; }"
+    )
+    assert lines == 1
+
+
+def test_an_editor_compares_two_revisions_from_the_history(editor_page, guide):
+    page = editor_page
+    open_guide_in_admin(page, guide)
+    introduction = page.locator("#id_introduction")
+    introduction.fill(introduction.input_value() + "\n\nA sentence added today.")
+    page.get_by_role("button", name="Save and continue editing").click()
+    expect(page.locator(".messagelist .success")).to_contain_text("was changed successfully")
+    page.get_by_role("button", name="Save and continue editing").click()  # a second revision to compare with
+    page.get_by_role("link", name="History").click()
+    page.locator("#change-history tbody tr").nth(2).locator('input[name="version_id1"]').check()
+
+    page.get_by_role("button", name="Compare the two revisions").click()
+
+    expect(page.get_by_role("heading", name=re.compile("^Compare revisions of"))).to_be_visible()
+    expect(page.locator("ins", has_text="A sentence added today.")).to_have_count(1)
+    page.get_by_role("link", name="Back to the history").click()
+    expect(page.locator("#change-history")).to_be_visible()
