@@ -22,7 +22,7 @@ from infusion_site.admin_selection import SelectionChecked
 from infusion_site.site_address import absolute_url
 
 from . import queue, services
-from .models import TOO_DEEP, Comment, DiscussionSettings
+from .models import Comment, DiscussionSettings, too_deep
 
 EXCERPT_CHARS = 300  # enough to decide on most comments; longer ones open in place
 ROW_BUTTONS = ((Comment.Status.APPROVED, "Approve"), (Comment.Status.SPAM, "Spam"), (Comment.Status.REMOVED, "Remove"))
@@ -111,7 +111,7 @@ class CommentAdminForm(forms.ModelForm):
                 "press “Approve and reply” to publish both.",
             )
         if replying and not self.instance.accepts_replies:
-            self.add_error("staff_reply", TOO_DEEP)
+            self.add_error("staff_reply", too_deep())
         return cleaned
 
 

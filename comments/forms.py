@@ -9,7 +9,7 @@ from django.core.validators import URLValidator
 from articles.markdown import validate_renderable_markdown
 from articles.page_cache import page_time
 
-from .models import BODY_MAX_LENGTH, TOO_DEEP, Comment
+from .models import BODY_MAX_LENGTH, Comment, too_deep
 
 TIMESTAMP_SALT = "comments.form-shown"
 FORM_MAX_AGE_SECONDS = 2 * 24 * 60 * 60
@@ -89,7 +89,7 @@ class CommentForm(forms.Form):
         if parent is None:
             raise forms.ValidationError("The comment you are replying to is not available.")
         if not parent.accepts_replies:
-            raise forms.ValidationError(TOO_DEEP)
+            raise forms.ValidationError(too_deep())
         return parent
 
     def clean_homepage(self):
