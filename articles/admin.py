@@ -20,6 +20,7 @@ from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
 from infusion_site.admin_selection import SelectionChecked
+from infusion_site.web_addresses import WebAddressField
 
 from .admin_error_summary import error_summary
 from .content_checks import broken_internal_links, images_without_alt
@@ -54,7 +55,7 @@ class OldAddressInline(admin.TabularInline):
 class ReferenceInline(admin.TabularInline):
     model = Reference
     fields = ("order", "title", "publisher", "url", "accessed_on")
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = {models.URLField: {"form_class": WebAddressField}}
     extra = 0
 
 

@@ -8,7 +8,6 @@ from functools import partial
 
 from django import forms
 from django.contrib import admin, messages
-from django.db import models
 from django.db.models import Count
 from django.template.loader import render_to_string
 from django.urls import path, reverse
@@ -20,6 +19,7 @@ from solo.admin import SingletonModelAdmin
 from articles.markdown import validate_renderable_markdown
 from infusion_site.admin_selection import SelectionChecked
 from infusion_site.site_address import absolute_url
+from infusion_site.web_addresses import WebAddressField
 
 from . import queue, services
 from .models import Comment, DiscussionSettings, too_deep
@@ -58,13 +58,6 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset.filter(status=value)
 
 
-def https_by_default(field, **kwargs):
-    """Form fields for model fields, with web addresses typed without a scheme taken as https."""
-    if isinstance(field, models.URLField):
-        kwargs["assume_scheme"] = "https"
-    return field.formfield(**kwargs)
-
-
 class SubmitButton(forms.CheckboxInput):
     """A submit button as a form field: True when the form was sent with it."""
 
@@ -96,7 +89,7 @@ class CommentAdminForm(forms.ModelForm):
     class Meta:
         model = Comment
         fields = ("name", "email", "website", "body", "status")
-        formfield_callback = https_by_default
+        field_classes = {"website": WebAddressField}
 
     def clean(self):
         cleaned = super().clean()
@@ -118,7 +111,6 @@ class CommentAdminForm(forms.ModelForm):
 @admin.register(Comment)
 class CommentAdmin(SelectionChecked, admin.ModelAdmin):
     form = CommentAdminForm
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("text", "author", "replies_to", "created_at", "decisions")
     list_display_links = ("created_at",)
     list_filter = (StatusFilter, "is_staff_reply", "article")
