@@ -18,6 +18,7 @@ from imagekit.models import ImageSpecField
 from markdownx.models import MarkdownxField
 from pilkit.processors import ResizeToFit
 
+from . import image_sizes
 from .markdown import render_article_markdown, validate_renderable_markdown
 
 # Element ids the article page uses itself; a section anchor may not take one, nor start with
@@ -226,6 +227,10 @@ class Article(models.Model):
         for target, rendition in renditions:
             widths.setdefault(min(target, self.lead_image_width), rendition.url)
         return ", ".join(f"{url} {width}w" for width, url in widths.items())
+
+    def lead_image_sizes(self) -> str:
+        """Its `sizes` attribute: the one every image of the article has (image_sizes.SIZES)."""
+        return image_sizes.SIZES
 
     def clean(self):
         if self.lead_image and not self.lead_image_alt.strip():
