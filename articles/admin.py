@@ -28,7 +28,6 @@ from .editor_images import ImageRejected, check_pixel_count, prepared_image
 from .models import FAQ, Article, OldAddress, Person, Reference, Section, Takeaway, anchor_from_heading
 from .revision_compare import revision_changes
 from .revision_restore import Restore, prepare_reverted, restore_message, revision_name
-from .templatetags.article_admin_tags import DUE_SOON_DAYS
 
 
 class MarkdownFormField(MarkdownxFormField):
@@ -107,7 +106,7 @@ class PublicationStateFilter(admin.SimpleListFilter):
 
 
 class ReviewFilter(admin.SimpleListFilter):
-    """Which articles need a medical review: overdue, due within 30 days, never reviewed."""
+    """Which articles need a medical review: overdue, due soon (Article.REVIEW_DUE_SOON_DAYS), never reviewed."""
 
     title = "medical review"
     parameter_name = "review"
@@ -115,7 +114,7 @@ class ReviewFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         return [
             ("overdue", "Overdue"),
-            ("due-soon", f"Due within {DUE_SOON_DAYS} days"),
+            ("due-soon", f"Due within {Article.REVIEW_DUE_SOON_DAYS} days"),
             ("never", "No review date"),
         ]
 
@@ -123,7 +122,7 @@ class ReviewFilter(admin.SimpleListFilter):
         if self.value() == "overdue":
             return queryset.review_overdue()
         if self.value() == "due-soon":
-            return queryset.review_due_within(DUE_SOON_DAYS)
+            return queryset.review_due_soon()
         if self.value() == "never":
             return queryset.filter(next_review_due__isnull=True)
         return queryset

@@ -46,9 +46,11 @@ class ArticleQuerySet(models.QuerySet):
     def review_overdue(self):
         return self.filter(next_review_due__lt=timezone.localdate())
 
-    def review_due_within(self, days: int):
+    def review_due_soon(self):
+        """Due for medical review within Article.REVIEW_DUE_SOON_DAYS, not yet overdue."""
         today = timezone.localdate()
-        return self.filter(next_review_due__gte=today, next_review_due__lte=today + timedelta(days=days))
+        soon = today + timedelta(days=Article.REVIEW_DUE_SOON_DAYS)
+        return self.filter(next_review_due__gte=today, next_review_due__lte=soon)
 
 
 class Person(models.Model):
@@ -73,6 +75,10 @@ class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
+
+    # How far ahead the admin warns of a medical review falling due: its notice, its filter and
+    # the help text below say this number. Read from here when used, never copied.
+    REVIEW_DUE_SOON_DAYS = 30
 
     title = models.CharField("title", max_length=200)
     slug = models.SlugField(
@@ -163,7 +169,10 @@ class Article(models.Model):
     )
     last_reviewed = models.DateField("last reviewed", null=True, blank=True)
     next_review_due = models.DateField(
-        "next review due", null=True, blank=True, help_text="The admin lists articles overdue or due within 30 days."
+        "next review due",
+        null=True,
+        blank=True,
+        help_text=f"The admin lists articles overdue or due within {REVIEW_DUE_SOON_DAYS} days.",
     )
     comments_open = models.BooleanField(
         "allow comments",
