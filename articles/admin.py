@@ -92,15 +92,15 @@ class PublicationStateFilter(admin.SimpleListFilter):
     parameter_name = "state"
 
     def lookups(self, request, model_admin):
-        return [("draft", "Draft"), ("scheduled", "Scheduled"), ("published", "Published")]
+        return Article.PublicationState.choices
 
     def queryset(self, request, queryset):
         published = Article.objects.published()
-        if self.value() == "draft":
+        if self.value() == Article.PublicationState.DRAFT:
             return queryset.exclude(status=Article.Status.PUBLISHED)
-        if self.value() == "scheduled":
+        if self.value() == Article.PublicationState.SCHEDULED:
             return queryset.filter(status=Article.Status.PUBLISHED).exclude(pk__in=published.values("pk"))
-        if self.value() == "published":
+        if self.value() == Article.PublicationState.PUBLISHED:
             return queryset.filter(pk__in=published.values("pk"))
         return queryset
 
@@ -164,7 +164,7 @@ class ArticleForm(forms.ModelForm):
 
 def page_label(article: Article) -> str:
     """The link to the article's page: "View" once readers see it, "Preview" before."""
-    return "View" if article.publication_state() == "Published" else "Preview"
+    return "View" if article.publication_state() == Article.PublicationState.PUBLISHED else "Preview"
 
 
 @admin.register(Person)
@@ -203,7 +203,7 @@ class ArticleAdmin(SelectionChecked, CompareVersionAdmin):
 
     @admin.display(description="state")
     def state(self, article):
-        return article.publication_state()
+        return article.publication_state().label
 
     @admin.display(description="last edited", ordering="updated_at")
     def last_edited(self, article):
@@ -217,7 +217,8 @@ class ArticleAdmin(SelectionChecked, CompareVersionAdmin):
     @admin.action(description="Publish selected articles", permissions=["change"])
     def publish(self, request, queryset):
         states = self._set_status(request, queryset.exclude(status=Article.Status.PUBLISHED), Article.Status.PUBLISHED)
-        live, scheduled = states.count("Published"), states.count("Scheduled")
+        live = states.count(Article.PublicationState.PUBLISHED)
+        scheduled = states.count(Article.PublicationState.SCHEDULED)
         message = f"{live} article{'s' if live != 1 else ''} published."
         if scheduled:
             message += f" {scheduled} scheduled: their publish time is still ahead."
@@ -228,7 +229,7 @@ class ArticleAdmin(SelectionChecked, CompareVersionAdmin):
         drafted = len(self._set_status(request, queryset.filter(status=Article.Status.PUBLISHED), Article.Status.DRAFT))
         self.message_user(request, f"{drafted} article{'s' if drafted != 1 else ''} back to draft.", messages.SUCCESS)
 
-    def _set_status(self, request, queryset, status) -> list[str]:
+    def _set_status(self, request, queryset, status) -> list[Article.PublicationState]:
         """Save each article (publish time, last edited, revision) and return the states they end in."""
         states = []
         for article in queryset:

@@ -175,7 +175,7 @@ def _load_article(guide: Guide, *, reset: bool) -> str:
     if article is None:
         article = Article(slug=guide.slug)
         _write(article, guide.content)
-        return f"“{article.title}”: created ({article.publication_state()}) at {article.get_absolute_url()}"
+        return f"“{article.title}”: created ({article.publication_state().label}) at {article.get_absolute_url()}"
     if article_content(article) == guide.content:
         return f"“{article.title}”: unchanged."
     if not reset:

@@ -76,6 +76,13 @@ class Article(models.Model):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
 
+    class PublicationState(models.TextChoices):
+        """The status and the publish time together (publication_state()): a published article may wait."""
+
+        DRAFT = "draft", "Draft"
+        SCHEDULED = "scheduled", "Scheduled"
+        PUBLISHED = "published", "Published"
+
     # How far ahead the admin warns of a medical review falling due: its notice, its filter and
     # the help text below say this number. Read from here when used, never copied.
     REVIEW_DUE_SOON_DAYS = 30
@@ -259,13 +266,13 @@ class Article(models.Model):
         if self.published_at is not None:
             OldAddress.objects.get_or_create(slug=previous_slug, defaults={"article": self})
 
-    def publication_state(self) -> str:
-        """Draft, Scheduled or Published, for editors; the same rule as ArticleQuerySet.published()."""
+    def publication_state(self) -> "Article.PublicationState":
+        """What readers see of it, the same rule as ArticleQuerySet.published(). Compare values; show `.label`."""
         if self.status != self.Status.PUBLISHED:
-            return "Draft"
+            return self.PublicationState.DRAFT
         if self.published_at and self.published_at > timezone.now():
-            return "Scheduled"
-        return "Published"
+            return self.PublicationState.SCHEDULED
+        return self.PublicationState.PUBLISHED
 
     def section_tree(self):
         """The sections as (section, [subsections]) pairs, in page order.

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from solo.admin import SingletonModelAdmin
 
 from articles.markdown import validate_renderable_markdown
+from articles.models import Article
 from infusion_site.admin_selection import SelectionChecked
 from infusion_site.site_address import absolute_url
 from infusion_site.web_addresses import WebAddressField
@@ -212,8 +213,9 @@ class CommentAdmin(SelectionChecked, admin.ModelAdmin):
         """The article's public page while readers can see it. Not its admin page: a moderator may
         not open that one. An article readers cannot see is named without a link."""
         article = comment.article
-        if article.publication_state() != "Published":
-            return f"{article} ({article.publication_state().lower()}: not on the site)"
+        state = article.publication_state()
+        if state != Article.PublicationState.PUBLISHED:
+            return f"{article} ({state.label.lower()}: not on the site)"
         return format_html('<a href="{}">{}</a>', article.get_absolute_url(), article)
 
     def view_on_site(self, comment):
