@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.translation import ngettext
 from markdownx.fields import MarkdownxFormField
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
@@ -219,7 +220,7 @@ class ArticleAdmin(SelectionChecked, CompareVersionAdmin):
         states = self._set_status(request, queryset.exclude(status=Article.Status.PUBLISHED), Article.Status.PUBLISHED)
         live = states.count(Article.PublicationState.PUBLISHED)
         scheduled = states.count(Article.PublicationState.SCHEDULED)
-        message = f"{live} article{'s' if live != 1 else ''} published."
+        message = ngettext("%(count)d article published.", "%(count)d articles published.", live) % {"count": live}
         if scheduled:
             message += f" {scheduled} scheduled: their publish time is still ahead."
         self.message_user(request, message, messages.SUCCESS)
@@ -227,7 +228,8 @@ class ArticleAdmin(SelectionChecked, CompareVersionAdmin):
     @admin.action(description="Unpublish selected articles (back to draft)", permissions=["change"])
     def unpublish(self, request, queryset):
         drafted = len(self._set_status(request, queryset.filter(status=Article.Status.PUBLISHED), Article.Status.DRAFT))
-        self.message_user(request, f"{drafted} article{'s' if drafted != 1 else ''} back to draft.", messages.SUCCESS)
+        message = ngettext("%(count)d article back to draft.", "%(count)d articles back to draft.", drafted)
+        self.message_user(request, message % {"count": drafted}, messages.SUCCESS)
 
     def _set_status(self, request, queryset, status) -> list[Article.PublicationState]:
         """Save each article (publish time, last edited, revision) and return the states they end in."""
@@ -319,7 +321,12 @@ class ArticleAdmin(SelectionChecked, CompareVersionAdmin):
         if missing_alt:
             self.message_user(
                 request,
-                f"{len(missing_alt)} image{'s' if len(missing_alt) != 1 else ''} without a description (alt text): "
+                ngettext(
+                    "%(count)d image without a description (alt text): ",
+                    "%(count)d images without a description (alt text): ",
+                    len(missing_alt),
+                )
+                % {"count": len(missing_alt)}
                 + ", ".join(missing_alt)
                 + ". Write it between the brackets: ![What the image shows](address).",
                 messages.WARNING,
