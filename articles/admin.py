@@ -1,4 +1,4 @@
-"""Editors' admin: an article with its takeaways, sections and FAQ on one page.
+"""Editors' admin: an article with its takeaways, sections, FAQ, references and old addresses on one page.
 
 Every Markdown field gets django-markdownx's editor with live preview; our script
 initialises the editors of rows added with "Add another" as well.

@@ -28,3 +28,12 @@ def test_two_images_without_a_description_are_counted_in_the_plural(editor_clien
     data = shown_form_data(editor_client.get(url), introduction="![](/media/x.png) and ![](/media/y.png).")
     html = editor_client.post(url, data, follow=True).content.decode()
     assert "2 images without a description (alt text): /media/x.png, /media/y.png" in html
+
+
+def test_the_error_summary_says_this_for_one_error_and_these_for_two(editor_client, make_article):
+    url = reverse("admin:articles_article_change", args=[make_article().pk])
+    shown = editor_client.get(url)
+    one = editor_client.post(url, shown_form_data(shown, title="")).content.decode()
+    two = editor_client.post(url, shown_form_data(shown, title="", summary="")).content.decode()
+    assert "This needs correcting:" in one and "These need" not in one
+    assert "These need correcting:" in two
