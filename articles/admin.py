@@ -1,4 +1,4 @@
-"""Editors' admin: an article with its takeaways, sections and FAQ on one page.
+"""Editors' admin: an article with its takeaways, sections, FAQ, references and old addresses on one page.
 
 Every Markdown field gets django-markdownx's editor with live preview; our script
 initialises the editors of rows added with "Add another" as well.
@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html
+from django.utils.translation import ngettext
 from markdownx.fields import MarkdownxFormField
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
@@ -20,6 +21,7 @@ from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
 from infusion_site.admin_selection import SelectionChecked
+from infusion_site.web_addresses import WebAddressField
 
 from .admin_error_summary import error_summary
 from .content_checks import broken_internal_links, images_without_alt
@@ -27,7 +29,6 @@ from .editor_images import ImageRejected, check_pixel_count, prepared_image
 from .models import FAQ, Article, OldAddress, Person, Reference, Section, Takeaway, anchor_from_heading
 from .revision_compare import revision_changes
 from .revision_restore import Restore, prepare_reverted, restore_message, revision_name
-from .templatetags.article_admin_tags import DUE_SOON_DAYS
 
 
 class MarkdownFormField(MarkdownxFormField):
@@ -54,7 +55,7 @@ class OldAddressInline(admin.TabularInline):
 class ReferenceInline(admin.TabularInline):
     model = Reference
     fields = ("order", "title", "publisher", "url", "accessed_on")
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+    formfield_overrides = {models.URLField: {"form_class": WebAddressField}}
     extra = 0
 
 
@@ -92,21 +93,21 @@ class PublicationStateFilter(admin.SimpleListFilter):
     parameter_name = "state"
 
     def lookups(self, request, model_admin):
-        return [("draft", "Draft"), ("scheduled", "Scheduled"), ("published", "Published")]
+        return Article.PublicationState.choices
 
     def queryset(self, request, queryset):
         published = Article.objects.published()
-        if self.value() == "draft":
+        if self.value() == Article.PublicationState.DRAFT:
             return queryset.exclude(status=Article.Status.PUBLISHED)
-        if self.value() == "scheduled":
+        if self.value() == Article.PublicationState.SCHEDULED:
             return queryset.filter(status=Article.Status.PUBLISHED).exclude(pk__in=published.values("pk"))
-        if self.value() == "published":
+        if self.value() == Article.PublicationState.PUBLISHED:
             return queryset.filter(pk__in=published.values("pk"))
         return queryset
 
 
 class ReviewFilter(admin.SimpleListFilter):
-    """Which articles need a medical review: overdue, due within 30 days, never reviewed."""
+    """Which articles need a medical review: overdue, due soon (Article.REVIEW_DUE_SOON_DAYS), never reviewed."""
 
     title = "medical review"
     parameter_name = "review"
@@ -114,7 +115,7 @@ class ReviewFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         return [
             ("overdue", "Overdue"),
-            ("due-soon", f"Due within {DUE_SOON_DAYS} days"),
+            ("due-soon", f"Due within {Article.REVIEW_DUE_SOON_DAYS} days"),
             ("never", "No review date"),
         ]
 
@@ -122,7 +123,7 @@ class ReviewFilter(admin.SimpleListFilter):
         if self.value() == "overdue":
             return queryset.review_overdue()
         if self.value() == "due-soon":
-            return queryset.review_due_within(DUE_SOON_DAYS)
+            return queryset.review_due_soon()
         if self.value() == "never":
             return queryset.filter(next_review_due__isnull=True)
         return queryset
@@ -164,7 +165,7 @@ class ArticleForm(forms.ModelForm):
 
 def page_label(article: Article) -> str:
     """The link to the article's page: "View" once readers see it, "Preview" before."""
-    return "View" if article.publication_state() == "Published" else "Preview"
+    return "View" if article.publication_state() == Article.PublicationState.PUBLISHED else "Preview"
 
 
 @admin.register(Person)
@@ -203,7 +204,7 @@ class ArticleAdmin(SelectionChecked, CompareVersionAdmin):
 
     @admin.display(description="state")
     def state(self, article):
-        return article.publication_state()
+        return article.publication_state().label
 
     @admin.display(description="last edited", ordering="updated_at")
     def last_edited(self, article):
@@ -217,8 +218,9 @@ class ArticleAdmin(SelectionChecked, CompareVersionAdmin):
     @admin.action(description="Publish selected articles", permissions=["change"])
     def publish(self, request, queryset):
         states = self._set_status(request, queryset.exclude(status=Article.Status.PUBLISHED), Article.Status.PUBLISHED)
-        live, scheduled = states.count("Published"), states.count("Scheduled")
-        message = f"{live} article{'s' if live != 1 else ''} published."
+        live = states.count(Article.PublicationState.PUBLISHED)
+        scheduled = states.count(Article.PublicationState.SCHEDULED)
+        message = ngettext("%(count)d article published.", "%(count)d articles published.", live) % {"count": live}
         if scheduled:
             message += f" {scheduled} scheduled: their publish time is still ahead."
         self.message_user(request, message, messages.SUCCESS)
@@ -226,9 +228,10 @@ class ArticleAdmin(SelectionChecked, CompareVersionAdmin):
     @admin.action(description="Unpublish selected articles (back to draft)", permissions=["change"])
     def unpublish(self, request, queryset):
         drafted = len(self._set_status(request, queryset.filter(status=Article.Status.PUBLISHED), Article.Status.DRAFT))
-        self.message_user(request, f"{drafted} article{'s' if drafted != 1 else ''} back to draft.", messages.SUCCESS)
+        message = ngettext("%(count)d article back to draft.", "%(count)d articles back to draft.", drafted)
+        self.message_user(request, message % {"count": drafted}, messages.SUCCESS)
 
-    def _set_status(self, request, queryset, status) -> list[str]:
+    def _set_status(self, request, queryset, status) -> list[Article.PublicationState]:
         """Save each article (publish time, last edited, revision) and return the states they end in."""
         states = []
         for article in queryset:
@@ -318,7 +321,12 @@ class ArticleAdmin(SelectionChecked, CompareVersionAdmin):
         if missing_alt:
             self.message_user(
                 request,
-                f"{len(missing_alt)} image{'s' if len(missing_alt) != 1 else ''} without a description (alt text): "
+                ngettext(
+                    "%(count)d image without a description (alt text): ",
+                    "%(count)d images without a description (alt text): ",
+                    len(missing_alt),
+                )
+                % {"count": len(missing_alt)}
                 + ", ".join(missing_alt)
                 + ". Write it between the brackets: ![What the image shows](address).",
                 messages.WARNING,

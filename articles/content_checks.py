@@ -4,10 +4,10 @@ import re
 
 from django.urls import Resolver404, resolve
 
+from .image_sizes import IMG_TAG, SRC
 from .models import RESERVED_ANCHORS, Article, OldAddress
 
 HREF = re.compile(r'<a [^>]*href="([^"]*)"')
-IMG = re.compile(r"<img [^>]*>")
 ALT = re.compile(r'alt="([^"]*)"')
 
 
@@ -38,10 +38,10 @@ def images_without_alt(article: Article) -> list[str]:
     """Images whose alt text is missing or empty: screen readers have nothing to say for them."""
     missing = []
     for html in rendered_parts(article):
-        for tag in IMG.findall(html):
+        for tag in IMG_TAG.findall(html):
             alt = ALT.search(tag)
             if not alt or not alt.group(1).strip():
-                source = re.search(r'src="([^"]*)"', tag)
+                source = SRC.search(tag)
                 missing.append(source.group(1) if source else tag)
     return missing
 

@@ -3,6 +3,10 @@
 The rule that keeps editors' work safe: an article that already exists is compared
 with its data file. Equal: nothing is written. Different (an editor changed it, or the
 file changed): it is left as it is unless the caller asks for a reset.
+
+What a field may hold is checked once, by the models' full_clean() as the admin checks it,
+when the file is written; reading a file checks only what full_clean() cannot: that it is
+YAML of the expected shape, names its article's address, and writes dates as dates.
 """
 
 from dataclasses import dataclass
@@ -13,7 +17,6 @@ import reversion
 import yaml
 from django.contrib.sites.models import Site
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_slug
 from django.db import transaction
 from django.db.models import NOT_PROVIDED
 
@@ -39,7 +42,6 @@ PART_FIELDS = {
     "references": ("title", "publisher", "url"),
 }
 PART_MODELS = {"takeaways": Takeaway, "sections": Section, "faqs": FAQ, "references": Reference}
-OPTIONAL_PART_FIELDS = {"level", "publisher", "url"}
 PEOPLE_FIELDS = ("author", "medical_reviewer")
 REVIEW_DATES = ("last_reviewed", "next_review_due")
 
@@ -50,6 +52,7 @@ class GuideFileError(ValueError):
 
 @dataclass(frozen=True)
 class Guide:
+    file_name: str  # named in every error
     site_name: str
     slug: str
     content: dict  # ARTICLE_FIELDS, status, people, review dates and the PART_FIELDS lists, normalised
@@ -67,21 +70,16 @@ def read_guide(path: Path) -> Guide:
     if not isinstance(data, dict) or not isinstance(data.get("article"), dict):
         raise GuideFileError(f"{path.name}: expected an 'article:' mapping at the top level.")
     article = data["article"]
-    missing = [key for key in ("slug", "title", "summary", "introduction") if not article.get(key)]
-    if missing:
-        raise GuideFileError(f"{path.name}: article is missing {', '.join(missing)}.")
-    try:
-        validate_slug(str(article["slug"]))
-    except ValidationError as error:
-        raise GuideFileError(f"{path.name}: slug {article['slug']!r}: {' '.join(error.messages)}") from error
+    if not article.get("slug"):  # how the article already loaded is found
+        raise GuideFileError(f"{path.name}: article is missing slug.")
     content = {field: _text(article.get(field, _default(field))) for field in ARTICLE_FIELDS}
     content["status"] = article.get("status", Article.Status.PUBLISHED)
-    if content["status"] not in Article.Status.values:
-        raise GuideFileError(f"{path.name}: status must be one of {', '.join(Article.Status.values)}.")
     for role in PEOPLE_FIELDS:
         content[role] = _person(path, role, article.get(role))
     for field in REVIEW_DATES:
         value = article.get(field)
+        # Compared with the stored date, so a date it must be: full_clean() would take "2026-11-01"
+        # as text or a datetime cut to its day, and the guide would never count as unchanged.
         if value is not None and type(value) is not date:  # a datetime is a date subclass: refused too
             raise GuideFileError(f"{path.name}: {field} must be a date written as YYYY-MM-DD.")
         content[field] = value
@@ -89,8 +87,9 @@ def read_guide(path: Path) -> Guide:
         rows = article.get(part) or []
         if not isinstance(rows, list) or not all(isinstance(row, dict) for row in rows):
             raise GuideFileError(f"{path.name}: '{part}' must be a list of mappings.")
-        content[part] = [_part_row(path, part, fields, row) for row in rows]
-    return Guide(site_name=_text(data.get("site_name", "")), slug=article["slug"], content=content)
+        content[part] = [_part_row(fields, row) for row in rows]
+    site_name = _text(data.get("site_name", ""))
+    return Guide(file_name=path.name, site_name=site_name, slug=str(article["slug"]), content=content)
 
 
 def _default(field: str) -> str:
@@ -111,16 +110,10 @@ def _person(path: Path, role: str, value) -> tuple[str, str] | None:
     return (_text(value["name"]), _text(value.get("credentials", "")))
 
 
-def _part_row(path: Path, part: str, fields: tuple, row: dict) -> dict:
-    missing = [field for field in fields if field not in OPTIONAL_PART_FIELDS and not row.get(field)]
-    if missing:
-        raise GuideFileError(f"{path.name}: an entry of '{part}' is missing {', '.join(missing)}.")
+def _part_row(fields: tuple, row: dict) -> dict:
     values = {field: _text(row.get(field)) for field in fields if field != "level"}
     if "level" in fields:
-        level = row.get("level", Section.Level.SECTION)
-        if level not in Section.Level.values:
-            raise GuideFileError(f"{path.name}: section '{values['heading']}' has level {level!r}; use 2 or 3.")
-        values["level"] = level
+        values["level"] = row.get("level", Section.Level.SECTION)
     return values
 
 
@@ -145,18 +138,19 @@ def article_content(article: Article) -> dict:
 def load_guide(guide: Guide, *, reset: bool = False) -> list[str]:
     """Bring one guide into the database; return what was done, one line per decision.
 
-    Everything is checked by the models' own validation first; a file the admin would
-    refuse raises GuideFileError and writes nothing.
+    What it writes is checked by the models' own validation (full_clean) first; a file the
+    admin would refuse raises GuideFileError naming the field, and writes nothing.
     """
     try:
         return [_load_site_name(guide.site_name, reset=reset), _load_article(guide, reset=reset)]
     except ValidationError as error:
-        problems = (
-            [f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items()]
-            if hasattr(error, "error_dict")
-            else error.messages
-        )
-        raise GuideFileError(f"{guide.slug}: {'; '.join(problems)}") from error
+        raise GuideFileError(f"{guide.file_name}: {_problems(error)}") from error
+
+
+def _problems(error: ValidationError) -> str:
+    if not hasattr(error, "error_dict"):
+        return "; ".join(error.messages)
+    return "; ".join(f"{field}: {' '.join(messages)}" for field, messages in error.message_dict.items())
 
 
 def _load_site_name(name: str, *, reset: bool) -> str:
@@ -175,7 +169,7 @@ def _load_article(guide: Guide, *, reset: bool) -> str:
     if article is None:
         article = Article(slug=guide.slug)
         _write(article, guide.content)
-        return f"“{article.title}”: created ({article.publication_state()}) at {article.get_absolute_url()}"
+        return f"“{article.title}”: created ({article.publication_state().label}) at {article.get_absolute_url()}"
     if article_content(article) == guide.content:
         return f"“{article.title}”: unchanged."
     if not reset:
@@ -210,5 +204,8 @@ def _write_content(article: Article, content: dict) -> None:
         getattr(article, part).all().delete()
         for position, row in enumerate(content[part], start=1):
             instance = model(article=article, order=position, **row)
-            instance.full_clean()
+            try:
+                instance.full_clean()
+            except ValidationError as error:  # say which entry: "sections, entry 2: level: ..."
+                raise ValidationError(f"{part}, entry {position}: {_problems(error)}") from error
             instance.save()

@@ -12,10 +12,12 @@ from PIL import Image, UnidentifiedImageError
 
 from .editor_images import RENDITION_WIDTHS, rendition_name
 
+# How an image tag and its address look in HTML the Markdown pipeline made (nh3 writes the
+# attributes in double quotes): the content checks read images with the same two patterns.
 IMG_TAG = re.compile(r"<img [^>]*>")
-SRC = re.compile(r'src="([^"]+)"')
+SRC = re.compile(r'src="([^"]*)"')
 UPLOADED_NAME = re.compile(r"^[0-9a-f]{32}\.(jpg|png|webp)$")
-SIZES = "(max-width: 44rem) 100vw, 42rem"
+SIZES = "(max-width: 44rem) 100vw, 42rem"  # the text column's width: every image of an article, the lead one too
 
 
 def sized_images(html: str) -> str:

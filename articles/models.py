@@ -18,6 +18,7 @@ from imagekit.models import ImageSpecField
 from markdownx.models import MarkdownxField
 from pilkit.processors import ResizeToFit
 
+from . import image_sizes
 from .markdown import render_article_markdown, validate_renderable_markdown
 
 # Element ids the article page uses itself; a section anchor may not take one, nor start with
@@ -45,9 +46,11 @@ class ArticleQuerySet(models.QuerySet):
     def review_overdue(self):
         return self.filter(next_review_due__lt=timezone.localdate())
 
-    def review_due_within(self, days: int):
+    def review_due_soon(self):
+        """Due for medical review within Article.REVIEW_DUE_SOON_DAYS, not yet overdue."""
         today = timezone.localdate()
-        return self.filter(next_review_due__gte=today, next_review_due__lte=today + timedelta(days=days))
+        soon = today + timedelta(days=Article.REVIEW_DUE_SOON_DAYS)
+        return self.filter(next_review_due__gte=today, next_review_due__lte=soon)
 
 
 class Person(models.Model):
@@ -72,6 +75,17 @@ class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
+
+    class PublicationState(models.TextChoices):
+        """The status and the publish time together (publication_state()): a published article may wait."""
+
+        DRAFT = "draft", "Draft"
+        SCHEDULED = "scheduled", "Scheduled"
+        PUBLISHED = "published", "Published"
+
+    # How far ahead the admin warns of a medical review falling due: its notice, its filter and
+    # the help text below say this number. Read from here when used, never copied.
+    REVIEW_DUE_SOON_DAYS = 30
 
     title = models.CharField("title", max_length=200)
     slug = models.SlugField(
@@ -162,7 +176,10 @@ class Article(models.Model):
     )
     last_reviewed = models.DateField("last reviewed", null=True, blank=True)
     next_review_due = models.DateField(
-        "next review due", null=True, blank=True, help_text="The admin lists articles overdue or due within 30 days."
+        "next review due",
+        null=True,
+        blank=True,
+        help_text=f"The admin lists articles overdue or due within {REVIEW_DUE_SOON_DAYS} days.",
     )
     comments_open = models.BooleanField(
         "allow comments",
@@ -227,6 +244,10 @@ class Article(models.Model):
             widths.setdefault(min(target, self.lead_image_width), rendition.url)
         return ", ".join(f"{url} {width}w" for width, url in widths.items())
 
+    def lead_image_sizes(self) -> str:
+        """Its `sizes` attribute: the one every image of the article has (image_sizes.SIZES)."""
+        return image_sizes.SIZES
+
     def clean(self):
         if self.lead_image and not self.lead_image_alt.strip():
             raise ValidationError({"lead_image_alt": "Describe the image for readers who cannot see it."})
@@ -245,13 +266,13 @@ class Article(models.Model):
         if self.published_at is not None:
             OldAddress.objects.get_or_create(slug=previous_slug, defaults={"article": self})
 
-    def publication_state(self) -> str:
-        """Draft, Scheduled or Published, for editors; the same rule as ArticleQuerySet.published()."""
+    def publication_state(self) -> "Article.PublicationState":
+        """What readers see of it, the same rule as ArticleQuerySet.published(). Compare values; show `.label`."""
         if self.status != self.Status.PUBLISHED:
-            return "Draft"
+            return self.PublicationState.DRAFT
         if self.published_at and self.published_at > timezone.now():
-            return "Scheduled"
-        return "Published"
+            return self.PublicationState.SCHEDULED
+        return self.PublicationState.PUBLISHED
 
     def section_tree(self):
         """The sections as (section, [subsections]) pairs, in page order.

@@ -10,6 +10,7 @@ editor what the restore changed, compared with the article as it was before.
 
 from dataclasses import dataclass, field
 
+from django.contrib.admin.utils import model_ngettext
 from django.forms.models import model_to_dict
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -72,8 +73,7 @@ def restored_changes(before: dict, after: dict) -> list[str]:
         old, new = before[part], after[part]
         changed = sum(1 for pk in old.keys() | new.keys() if old.get(pk) != new.get(pk))
         if changed:
-            meta = fields.get_field(part).related_model._meta
-            changes.append(f"{changed} {meta.verbose_name if changed == 1 else meta.verbose_name_plural}")
+            changes.append(f"{changed} {model_ngettext(fields.get_field(part).related_model, changed)}")
     return changes
 
 

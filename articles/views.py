@@ -61,7 +61,7 @@ def render_article(request, article: Article, *, comment_form=None, status: int 
     A staff preview of an unpublished article is never cached; a published article never asks
     who the reader is.
     """
-    is_preview = article.publication_state() != "Published" and may_edit_articles(request.user)
+    is_preview = article.publication_state() != Article.PublicationState.PUBLISHED and may_edit_articles(request.user)
     context = {
         "article": article,
         "article_body": page_cache.article_body(article),

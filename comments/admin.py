@@ -8,7 +8,6 @@ from functools import partial
 
 from django import forms
 from django.contrib import admin, messages
-from django.db import models
 from django.db.models import Count
 from django.template.loader import render_to_string
 from django.urls import path, reverse
@@ -18,11 +17,13 @@ from django.views.decorators.http import require_POST
 from solo.admin import SingletonModelAdmin
 
 from articles.markdown import validate_renderable_markdown
+from articles.models import Article
 from infusion_site.admin_selection import SelectionChecked
 from infusion_site.site_address import absolute_url
+from infusion_site.web_addresses import WebAddressField
 
 from . import queue, services
-from .models import TOO_DEEP, Comment, DiscussionSettings
+from .models import Comment, DiscussionSettings, too_deep
 
 EXCERPT_CHARS = 300  # enough to decide on most comments; longer ones open in place
 ROW_BUTTONS = ((Comment.Status.APPROVED, "Approve"), (Comment.Status.SPAM, "Spam"), (Comment.Status.REMOVED, "Remove"))
@@ -58,13 +59,6 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset.filter(status=value)
 
 
-def https_by_default(field, **kwargs):
-    """Form fields for model fields, with web addresses typed without a scheme taken as https."""
-    if isinstance(field, models.URLField):
-        kwargs["assume_scheme"] = "https"
-    return field.formfield(**kwargs)
-
-
 class SubmitButton(forms.CheckboxInput):
     """A submit button as a form field: True when the form was sent with it."""
 
@@ -96,7 +90,7 @@ class CommentAdminForm(forms.ModelForm):
     class Meta:
         model = Comment
         fields = ("name", "email", "website", "body", "status")
-        formfield_callback = https_by_default
+        field_classes = {"website": WebAddressField}
 
     def clean(self):
         cleaned = super().clean()
@@ -111,14 +105,13 @@ class CommentAdminForm(forms.ModelForm):
                 "press “Approve and reply” to publish both.",
             )
         if replying and not self.instance.accepts_replies:
-            self.add_error("staff_reply", TOO_DEEP)
+            self.add_error("staff_reply", too_deep())
         return cleaned
 
 
 @admin.register(Comment)
 class CommentAdmin(SelectionChecked, admin.ModelAdmin):
     form = CommentAdminForm
-    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
     list_display = ("text", "author", "replies_to", "created_at", "decisions")
     list_display_links = ("created_at",)
     list_filter = (StatusFilter, "is_staff_reply", "article")
@@ -220,8 +213,9 @@ class CommentAdmin(SelectionChecked, admin.ModelAdmin):
         """The article's public page while readers can see it. Not its admin page: a moderator may
         not open that one. An article readers cannot see is named without a link."""
         article = comment.article
-        if article.publication_state() != "Published":
-            return f"{article} ({article.publication_state().lower()}: not on the site)"
+        state = article.publication_state()
+        if state != Article.PublicationState.PUBLISHED:
+            return f"{article} ({state.label.lower()}: not on the site)"
         return format_html('<a href="{}">{}</a>', article.get_absolute_url(), article)
 
     def view_on_site(self, comment):

@@ -4,23 +4,16 @@ import time
 
 from django import forms
 from django.core import signing
-from django.core.validators import URLValidator
 
 from articles.markdown import validate_renderable_markdown
 from articles.page_cache import page_time
+from infusion_site.web_addresses import WebAddressField
 
-from .models import BODY_MAX_LENGTH, TOO_DEEP, Comment
+from .models import BODY_MAX_LENGTH, Comment, too_deep
 
 TIMESTAMP_SALT = "comments.form-shown"
 FORM_MAX_AGE_SECONDS = 2 * 24 * 60 * 60
 REMEMBER_LABEL = "Save my name, email, and website in this browser for the next time I comment."
-
-
-class WebAddressField(forms.URLField):
-    """A URL field that accepts only http and https addresses."""
-
-    default_validators = [URLValidator(schemes=["http", "https"])]
-    default_error_messages = {"invalid": "Enter a web address starting with http:// or https://."}
 
 
 def form_timestamp(article_id: int) -> str:
@@ -42,7 +35,6 @@ class CommentForm(forms.Form):
         label="Website",
         max_length=200,
         required=False,
-        assume_scheme="https",
         # A text input: a browser's URL input would refuse "ann.example", which we accept as https.
         widget=forms.TextInput(attrs={"autocomplete": "url", "inputmode": "url"}),
     )
@@ -89,7 +81,7 @@ class CommentForm(forms.Form):
         if parent is None:
             raise forms.ValidationError("The comment you are replying to is not available.")
         if not parent.accepts_replies:
-            raise forms.ValidationError(TOO_DEEP)
+            raise forms.ValidationError(too_deep())
         return parent
 
     def clean_homepage(self):

@@ -9,18 +9,20 @@ from datetime import timedelta
 from functools import cache
 
 from django.conf import settings
+from django.contrib.humanize.templatetags.humanize import apnumber
 from django.core.validators import MinValueValidator
 from django.db import models, transaction
+from django.db.models import Q
 from django.template.loader import get_template
 from django.utils import timezone, translation
 from django.utils.formats import get_format
+from django.utils.translation import ngettext
 from solo.models import SingletonModel
 
 from articles.markdown import render_comment_markdown, validate_renderable_markdown
 from articles.models import Article
 
-MAX_DEPTH = 3  # a top-level comment is depth 1; replies nest up to this depth
-TOO_DEEP = "Replies nest three levels deep at most: reply to a comment above this one."  # says MAX_DEPTH
+MAX_DEPTH = 3  # a top-level comment is depth 1; replies nest up to this depth. Read when used, never copied.
 BODY_MAX_LENGTH = 5000  # characters
 FRAGMENT_TEMPLATE = "comments/comment.html"
 
@@ -31,6 +33,18 @@ class CommentQuerySet(models.QuerySet):
 
     def pending(self):
         return self.filter(status=Comment.Status.PENDING)
+
+    def shown(self):
+        """Approved comments under approved comments only: a reply under a hidden comment is hidden too.
+
+        A comment has at most MAX_DEPTH - 1 comments above it (the form and the admin refuse a
+        deeper reply), so that many steps up its parents reach every one.
+        """
+        shown, above = self.approved(), "parent"
+        for _ in range(MAX_DEPTH - 1):
+            shown = shown.filter(Q(**{f"{above}__isnull": True}) | Q(**{f"{above}__status": Comment.Status.APPROVED}))
+            above += "__parent"
+        return shown
 
 
 class Comment(models.Model):
@@ -116,6 +130,12 @@ class Comment(models.Model):
 
 def accepts_replies_at(depth: int) -> bool:
     return depth < MAX_DEPTH
+
+
+def too_deep() -> str:
+    """Why a reply to a comment at MAX_DEPTH is refused, for the public form and the admin's staff reply."""
+    levels = ngettext("%(count)s level", "%(count)s levels", MAX_DEPTH) % {"count": apnumber(MAX_DEPTH)}
+    return f"Replies nest {levels} deep at most: reply to a comment above this one."
 
 
 def render_fragment(comment) -> str:

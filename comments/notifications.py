@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.text import Truncator
+from django.utils.translation import ngettext
 
 from infusion_site.site_address import absolute_url
 
@@ -63,8 +64,11 @@ def send_digest() -> int:
     waiting = list(Comment.objects.pending().select_related("article").order_by("created_at"))
     if waiting:
         lines = [f"- {c.name} on “{c.article}”, {_when(c.created_at)}: {c.status_reason}" for c in waiting]
+        subject = ngettext(
+            "%(count)d comment waiting for moderation", "%(count)d comments waiting for moderation", len(waiting)
+        )
         _send(
-            f"{len(waiting)} comment{'s' if len(waiting) != 1 else ''} waiting for moderation",
+            subject % {"count": len(waiting)},
             "\n".join([*lines, "", f"Moderation queue: {queue_url()}", ""]),
         )
     return len(waiting)

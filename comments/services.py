@@ -1,6 +1,8 @@
 """Writes that touch several things at once: posting a comment, a staff reply, a moderation decision.
 
-The view, the admin and the management commands all call these, so each rule lives once.
+The comment view and the admin (its queue, row buttons, change form and undo) call these, so each
+rule lives once. The management commands change no status: send_moderation_digest only reads,
+and purge_comment_ips clears, in one UPDATE, the IP addresses and browsers that no page shows.
 """
 
 from django.db import transaction

@@ -92,14 +92,7 @@ def thread_page(article, *, page_number, per_page: int, own_ids: Collection[int]
         parent = nodes.get(reply.parent_id)
         if parent is not None:  # a reply to a comment that is not shown is not shown either
             parent.replies.append(reply)
-    approved_count = (
-        Comment.objects.approved()
-        .filter(article=article)
-        .filter(
-            Q(parent__isnull=True) | Q(parent__status=Comment.Status.APPROVED, root__status=Comment.Status.APPROVED)
-        )
-        .count()
-    )  # what is shown: a reply under a hidden comment is hidden too
+    approved_count = Comment.objects.shown().filter(article=article).count()
     return ThreadPage(nodes=roots, page=page, approved_count=approved_count)
 
 

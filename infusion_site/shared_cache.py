@@ -23,78 +23,48 @@ logger = logging.getLogger(__name__)
 LOG_INTERVAL_SECONDS = 60
 
 
+def _logged(name: str, fallback):
+    """The backend's method `name`, where a failure is logged and answered with `fallback(*its arguments)`."""
+
+    def method(self, *args, **kwargs):
+        try:
+            return getattr(super(CacheTroubleLogged, self), name)(*args, **kwargs)
+        except self.failures as error:
+            self._log(error)
+            return fallback(*args, **kwargs)
+
+    method.__name__ = method.__qualname__ = name
+    return method
+
+
+def _nothing(*args, **kwargs) -> None:
+    return None
+
+
+def _false(*args, **kwargs) -> bool:
+    return False
+
+
 class CacheTroubleLogged:
-    """Mixed into a cache backend: `failures` raised by a read or a write are logged, not raised."""
+    """Mixed into a cache backend: `failures` raised by a read or a write are logged, not raised.
+
+    A failed read is a miss, a failed write is skipped (False where Django answers whether it
+    stored something).
+    """
 
     failures: tuple[type[Exception], ...] = ()
     _last_logged = 0.0
 
-    def get(self, key, default=None, version=None):
-        try:
-            return super().get(key, default, version)
-        except self.failures as error:
-            self._log(error)
-            return default
-
-    def get_many(self, keys, version=None):
-        try:
-            return super().get_many(keys, version)
-        except self.failures as error:
-            self._log(error)
-            return {}
-
-    def set(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            super().set(key, value, timeout, version)
-        except self.failures as error:
-            self._log(error)
-
-    def set_many(self, data, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            return super().set_many(data, timeout, version)
-        except self.failures as error:
-            self._log(error)
-            return list(data)  # the keys that were not stored
-
-    def add(self, key, value, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            return super().add(key, value, timeout, version)
-        except self.failures as error:
-            self._log(error)
-            return False
-
-    def touch(self, key, timeout=DEFAULT_TIMEOUT, version=None):
-        try:
-            return super().touch(key, timeout, version)
-        except self.failures as error:
-            self._log(error)
-            return False
-
-    def delete(self, key, version=None):
-        try:
-            return super().delete(key, version)
-        except self.failures as error:
-            self._log(error)
-            return False
-
-    def delete_many(self, keys, version=None):
-        try:
-            super().delete_many(keys, version)
-        except self.failures as error:
-            self._log(error)
-
-    def has_key(self, key, version=None):
-        try:
-            return super().has_key(key, version)
-        except self.failures as error:
-            self._log(error)
-            return False
-
-    def clear(self):
-        try:
-            super().clear()
-        except self.failures as error:
-            self._log(error)
+    get = _logged("get", lambda key, default=None, version=None: default)
+    get_many = _logged("get_many", lambda *args, **kwargs: {})
+    has_key = _logged("has_key", _false)
+    set = _logged("set", _nothing)
+    set_many = _logged("set_many", lambda data, *args, **kwargs: list(data))  # the keys that were not stored
+    add = _logged("add", _false)
+    touch = _logged("touch", _false)
+    delete = _logged("delete", _false)
+    delete_many = _logged("delete_many", _nothing)
+    clear = _logged("clear", _nothing)
 
     def incr(self, key, delta=1, version=None):
         try:

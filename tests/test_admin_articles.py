@@ -163,7 +163,7 @@ def test_bulk_publish_and_unpublish(editor_client, make_article):
     )
     assert "1 article published." in response.content.decode()
     draft.refresh_from_db()
-    assert draft.publication_state() == "Published" and draft.published_at is not None
+    assert draft.publication_state() == Article.PublicationState.PUBLISHED and draft.published_at is not None
     response = editor_client.post(
         CHANGELIST, {"action": "unpublish", "_selected_action": [live.pk], "index": "0"}, follow=True
     )

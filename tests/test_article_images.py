@@ -136,3 +136,19 @@ def test_markup_in_alt_text_stays_escaped_when_sizes_are_added(editor_client, me
     html = render_article_markdown(code.replace("![]", '![a "><form action=//evil> b]'))
     assert "<form" not in html
     assert 'width="1200"' in html
+
+
+def test_the_lead_image_and_the_images_in_the_text_take_the_one_sizes_value(editor_client, monkeypatch):
+    from django.urls import reverse
+
+    from articles import image_sizes
+
+    monkeypatch.setattr(image_sizes, "SIZES", "(max-width: 30rem) 100vw, 28rem")
+    code = editor_client.post(reverse("editor-upload"), {"image": photo(size=(1500, 1000))}).json()["image_code"]
+    add_with_image(editor_client, photo())
+    article = Article.objects.get()
+    article.introduction = code.replace("![]", "![A chart]")
+    article.save()
+    html = Client().get(article.get_absolute_url()).content.decode()
+    assert html.count('sizes="(max-width: 30rem) 100vw, 28rem"') == 2
+    assert "44rem" not in html

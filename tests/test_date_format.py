@@ -25,7 +25,7 @@ def test_the_admin_list_shows_publish_times_the_same_way(editor_client, make_art
 
 def test_a_scheduled_preview_names_its_publish_time_the_same_way(editor_client, make_article):
     article = make_article(published_at=datetime(2099, 12, 1, 9, 5, tzinfo=UTC))
-    assert article.publication_state() == "Scheduled"
+    assert article.publication_state() == Article.PublicationState.SCHEDULED
     html = editor_client.get(article.get_absolute_url()).content.decode()
     assert "Scheduled for 1 December 2099, 09:05." in html
     assert Article.objects.published().count() == 0

@@ -86,4 +86,15 @@ def test_the_admin_index_counts_articles_due_for_review(editor_client, review_da
 
 def test_queryset_rules_for_review(review_dates):
     assert list(Article.objects.review_overdue()) == [review_dates["overdue"]]
-    assert list(Article.objects.review_due_within(30)) == [review_dates["soon"]]
+    assert list(Article.objects.review_due_soon()) == [review_dates["soon"]]
+
+
+def test_the_review_window_is_one_number_for_the_notice_the_filter_and_the_rule(
+    editor_client, review_dates, monkeypatch
+):
+    monkeypatch.setattr(Article, "REVIEW_DUE_SOON_DAYS", 120)
+    assert "2 articles due for review within 120 days" in editor_client.get(reverse("admin:index")).content.decode()
+    html = editor_client.get(CHANGELIST, {"review": "due-soon"}).content.decode()
+    assert "Due within 120 days" in html
+    titles = ["Overdue one", "Soon one", "Later one", "Never one"]
+    assert [title for title in titles if title in html] == ["Soon one", "Later one"]

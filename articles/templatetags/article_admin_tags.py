@@ -7,7 +7,6 @@ from ..models import Article
 from ..permissions import may_edit_articles
 
 register = template.Library()
-DUE_SOON_DAYS = 30
 
 
 @register.inclusion_tag("articles/admin_review_notice.html", takes_context=True)
@@ -17,8 +16,8 @@ def review_notice(context):
     changelist = reverse("admin:articles_article_changelist")
     return {
         "overdue": Article.objects.review_overdue().count(),
-        "due_soon": Article.objects.review_due_within(DUE_SOON_DAYS).count(),
-        "days": DUE_SOON_DAYS,
+        "due_soon": Article.objects.review_due_soon().count(),
+        "days": Article.REVIEW_DUE_SOON_DAYS,
         "overdue_url": f"{changelist}?review=overdue",
         "due_soon_url": f"{changelist}?review=due-soon",
     }

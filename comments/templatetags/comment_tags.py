@@ -1,4 +1,7 @@
-"""Tags the article template uses to place the comments; everything about comments lives here."""
+"""The tag the article template uses to place the comment section: its list of threads and its form.
+
+The rules it shows live elsewhere in the app (moderation, threads, remembered_author, forms).
+"""
 
 import re
 

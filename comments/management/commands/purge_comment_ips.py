@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from comments.models import Comment
 
@@ -18,6 +19,9 @@ class Command(BaseCommand):
         cutoff = timezone.now() - timedelta(days=days)
         old = Comment.objects.filter(created_at__lt=cutoff).exclude(ip_address__isnull=True, user_agent="")
         cleared = old.update(ip_address=None, user_agent="")
-        self.stdout.write(
-            f"Cleared the IP address of {cleared} comment{'s' if cleared != 1 else ''} older than {days} days."
+        message = ngettext(
+            "Cleared the IP address of %(count)d comment older than %(days)d days.",
+            "Cleared the IP address of %(count)d comments older than %(days)d days.",
+            cleared,
         )
+        self.stdout.write(message % {"count": cleared, "days": days})

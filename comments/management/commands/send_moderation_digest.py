@@ -1,4 +1,5 @@
 from django.core.management.base import BaseCommand
+from django.utils.translation import ngettext
 
 from comments.models import DiscussionSettings
 from comments.notifications import send_digest
@@ -16,6 +17,10 @@ class Command(BaseCommand):
             self.stdout.write("Moderators are not told by digest (see Discussion settings); nothing sent.")
             return
         listed = send_digest()
+        if not listed:
+            self.stdout.write("No comment waits.")
+            return
         self.stdout.write(
-            f"Digest sent: {listed} comment{'s' if listed != 1 else ''} waiting." if listed else "No comment waits."
+            ngettext("Digest sent: %(count)d comment waiting.", "Digest sent: %(count)d comments waiting.", listed)
+            % {"count": listed}
         )
