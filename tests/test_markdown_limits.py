@@ -16,8 +16,8 @@ from articles import guide_loader
 from articles.markdown import MAX_NESTING, MarkdownRefused, render_article_markdown, render_comment_markdown
 from articles.models import Article
 from comments.models import Comment
+from tests.admin_forms import ADD, article_form
 from tests.conftest import comment_form_data
-from tests.test_admin_articles import ADD, article_form
 
 DEEP_LIST = "- " * 480 + "a"  # under 1 KB; a RecursionError in Markdown before the limit
 DEEP_INDENT = "\n".join("    " * level + "- item" for level in range(60))

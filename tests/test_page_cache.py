@@ -60,7 +60,7 @@ def test_a_new_related_article_shows_at_once(guide, make_article):
 
 
 def test_an_admin_save_shows_at_once(editor_client, guide):
-    from tests.test_admin_articles import article_form
+    from tests.admin_forms import article_form
 
     html_of(guide)
     editor_client.post(reverse("admin:articles_article_add"), article_form())
