@@ -116,6 +116,16 @@ def comment_form_data(article, **overrides) -> dict:
     return data | overrides
 
 
+def comment_post_url(article) -> str:
+    """Where the "Leave a Reply" form of `article` posts."""
+    return reverse("comments:post", kwargs={"slug": article.slug})
+
+
+def post_comment(client, article, **overrides):
+    """Send the "Leave a Reply" form of `article`, filled in correctly but for `overrides`."""
+    return client.post(comment_post_url(article), comment_form_data(article, **overrides))
+
+
 ROLE_MIGRATIONS = {
     "Moderators": "comments.migrations.0002_moderators_group",
     "Editors": "articles.migrations.0006_editors_group",

@@ -139,3 +139,21 @@ def test_staff_without_rights_cannot_edit_articles(client, staff_without_article
     assert response.status_code == 403
     guide.refresh_from_db()
     assert guide.title == "What Is Ketamine Infusion Used For"
+
+
+def test_unpublish_records_the_edit_and_publish_reports_scheduled_ones(editor_client, make_article, editor):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    live = make_article(title="Live")
+    before = live.updated_at
+    changelist = reverse("admin:articles_article_changelist")
+    editor_client.post(changelist, {"action": "unpublish", "_selected_action": [live.pk], "index": "0"})
+    live.refresh_from_db()
+    assert live.updated_at > before and live.updated_by == editor
+    future = make_article(status=Article.Status.DRAFT, published_at=timezone.now() + timedelta(days=1))
+    response = editor_client.post(
+        changelist, {"action": "publish", "_selected_action": [future.pk], "index": "0"}, follow=True
+    )
+    assert "0 articles published. 1 scheduled: their publish time is still ahead." in response.content.decode()

@@ -189,3 +189,15 @@ def test_an_error_in_a_view_gets_the_friendly_500_page(guide, monkeypatch):
     html = response.content.decode()
     assert "Something went wrong" in html
     assert "boom" not in html
+
+
+def test_a_bad_host_gets_the_sites_400_page(db, settings):
+    response = Client(HTTP_HOST="evil.example").get("/")
+    assert response.status_code == 400
+    assert "Bad request" in response.content.decode()
+
+
+def test_canonical_address_has_no_query_string(guide):
+    html = Client().get(guide.get_absolute_url(), {"unapproved": "x", "comments-page": "2"}).content.decode()
+    assert f'<link rel="canonical" href="http://testserver{guide.get_absolute_url()}">' in html
+    assert "unapproved=x" not in html.split("</head>")[0]

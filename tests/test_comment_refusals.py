@@ -90,3 +90,39 @@ def test_every_field_in_error_is_marked_the_same_way(client, guide):
         assert re.search(rf'aria-describedby="[^"]*\bid_{name}_error\b', control), name
         assert f'<span class="field-errors" id="id_{name}_error">' in html
     assert html.count('class="comment-field has-errors"') == 4
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "message"),
+    [
+        ("name", "", "This field is required."),
+        ("name", "   ", "This field is required."),
+        ("email", "", "This field is required."),
+        ("email", "not-an-email", "Enter a valid email address."),
+        ("body", "", "This field is required."),
+        ("body", " \n\t ", "This field is required."),
+        ("name", "n" * 101, "at most 100 characters"),
+        ("email", "a" * 250 + "@x.example", "at most 254 characters"),
+        ("website", "https://x.example/" + "a" * 200, "at most 200 characters"),
+        ("body", "b" * 5001, "at most 5,000 characters; yours has 5,001"),
+        ("website", "javascript:alert(1)", "Enter a web address starting with http:// or https://."),
+        ("website", "ftp://files.example", "Enter a web address starting with http:// or https://."),
+        ("website", "data:text/html,<script>alert(1)</script>", "starting with http://"),
+    ],
+)
+def test_invalid_fields_show_the_form_again_with_messages_and_the_text_kept(client, guide, field, value, message):
+    response = post(client, guide, **{field: value, "body": "My careful words." if field != "body" else value})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert message in html
+    assert 'class="comment-field has-errors"' in html
+    if field != "body":
+        assert "My careful words." in html
+    assert not Comment.objects.exists()
+
+
+def test_honeypot_filled_is_refused(client, guide):
+    response = post(client, guide, homepage="http://spam.example")
+    assert response.status_code == 400
+    assert "This field must stay empty" in response.content.decode()
+    assert not Comment.objects.exists()

@@ -163,3 +163,9 @@ def test_load_guide_names_the_file_and_writes_nothing(tmp_path, monkeypatch, db)
     with pytest.raises(CommandError, match="nested 480 levels deep"):
         call_command("load_guide", stdout=io.StringIO())
     assert not Article.objects.exists()
+
+
+def test_a_body_full_of_brackets_is_refused_before_markdown_spends_seconds_on_it(client, guide):
+    response = client.post(f"/articles/{guide.slug}/comments/", comment_form_data(guide, body="[" * 5000))
+    assert response.status_code == 400
+    assert "fewer square brackets" in response.content.decode()

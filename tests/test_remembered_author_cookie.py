@@ -10,6 +10,7 @@ from django.test import RequestFactory
 
 from comments import remembered_author
 from tests.conftest import comment_form_data
+from tests.conftest import post_comment as post
 
 JUNK = {
     "3000-brackets": "[" * 3000,
@@ -88,3 +89,25 @@ def test_the_browser_keeps_only_the_newest_waiting_comments():
     value = written(name="Ann", email="a@example.com", website="", pending_ids=tuple(range(100)))
     kept = remembered_author.read(request_with(value)).pending_ids
     assert kept == tuple(range(100 - remembered_author.MAX_PENDING, 100))
+
+
+def test_with_consent_name_email_and_website_are_remembered(client, guide):
+    response = post(client, guide, remember="on", website="https://ann.example")
+    cookie = response.cookies["comment_author"]
+    assert json.loads(cookie.value) | {"pending": "signed"} == {
+        "name": "Ann Reader",
+        "email": "ann@example.com",
+        "website": "https://ann.example",
+        "pending": "signed",
+    }
+    assert cookie["httponly"]
+    page = client.get(guide.get_absolute_url()).content.decode()
+    assert 'value="ann@example.com"' in page
+    assert 'name="remember" id="id_remember" checked' in page
+
+
+def test_without_consent_nothing_is_stored_in_the_browser(client, guide):
+    client.cookies["comment_author"] = json.dumps({"name": "Old"})
+    response = post(client, guide)
+    assert response.cookies["comment_author"].value == ""  # deleted
+    assert set(response.cookies) == {"comment_author"}
