@@ -142,10 +142,6 @@ def test_staff_without_rights_cannot_edit_articles(client, staff_without_article
 
 
 def test_unpublish_records_the_edit_and_publish_reports_scheduled_ones(editor_client, make_article, editor):
-    from datetime import timedelta
-
-    from django.utils import timezone
-
     live = make_article(title="Live")
     before = live.updated_at
     changelist = reverse("admin:articles_article_changelist")

@@ -6,12 +6,12 @@ Another author's same words are not a duplicate.
 import re
 
 from comments.models import Comment
-from tests.conftest import post_comment as post
+from tests.conftest import post_comment
 
 
 def test_a_duplicate_is_refused_as_a_duplicate(client, guide):
-    post(client, guide)
-    response = post(client, guide, body="  Thank you, this answered my question.  ")
+    post_comment(client, guide)
+    response = post_comment(client, guide, body="  Thank you, this answered my question.  ")
     assert response.status_code == 409
     html = response.content.decode()
     assert "You have already sent this comment; it is awaiting moderation" in html
@@ -22,6 +22,6 @@ def test_a_duplicate_is_refused_as_a_duplicate(client, guide):
 
 
 def test_the_same_text_from_another_author_is_not_a_duplicate(client, guide):
-    post(client, guide)
-    post(client, guide, email="bob@example.com", name="Bob")
+    post_comment(client, guide)
+    post_comment(client, guide, email="bob@example.com", name="Bob")
     assert Comment.objects.count() == 2

@@ -3,9 +3,7 @@
 import pytest
 
 from comments.models import Comment
-from tests.conftest import comment_form_data
-from tests.conftest import comment_post_url as post_url
-from tests.conftest import post_comment as post
+from tests.conftest import comment_form_data, comment_post_url, post_comment
 
 
 @pytest.fixture
@@ -15,8 +13,8 @@ def flood_limit(settings):
 
 def test_more_posts_than_the_limit_get_429_with_the_text_kept(client, guide, flood_limit):
     for number in range(3):
-        assert post(client, guide, body=f"Comment {number}").status_code == 302
-    response = post(client, guide, body="One too many.")
+        assert post_comment(client, guide, body=f"Comment {number}").status_code == 302
+    response = post_comment(client, guide, body="One too many.")
     html = response.content.decode()
     assert response.status_code == 429
     assert "You are posting comments too fast" in html
@@ -26,15 +24,15 @@ def test_more_posts_than_the_limit_get_429_with_the_text_kept(client, guide, flo
 
 def test_the_limit_counts_per_client_ip(client, guide, flood_limit):
     for number in range(3):
-        client.post(post_url(guide), comment_form_data(guide, body=f"A{number}"), REMOTE_ADDR="192.0.2.1")
-    other = client.post(post_url(guide), comment_form_data(guide, body="B"), REMOTE_ADDR="192.0.2.2")
+        client.post(comment_post_url(guide), comment_form_data(guide, body=f"A{number}"), REMOTE_ADDR="192.0.2.1")
+    other = client.post(comment_post_url(guide), comment_form_data(guide, body="B"), REMOTE_ADDR="192.0.2.2")
     assert other.status_code == 302
 
 
 def test_a_forged_forwarded_for_header_does_not_escape_the_limit(client, guide, flood_limit):
     for number in range(4):
         response = client.post(
-            post_url(guide),
+            comment_post_url(guide),
             comment_form_data(guide, body=f"Forged {number}"),
             REMOTE_ADDR="192.0.2.9",
             HTTP_X_FORWARDED_FOR=f"10.0.0.{number}",
@@ -50,12 +48,12 @@ def test_the_limit_holds_with_the_file_cache_production_uses_without_redis(
         "default": {"BACKEND": "infusion_site.shared_cache.SharedFileCache", "LOCATION": str(tmp_path)},
     }
     for number in range(3):
-        assert post(client, guide, body=f"Filed {number}").status_code == 302
-    assert post(client, guide, body="Filed, one too many.").status_code == 429
+        assert post_comment(client, guide, body=f"Filed {number}").status_code == 302
+    assert post_comment(client, guide, body="Filed, one too many.").status_code == 429
     assert list(tmp_path.iterdir())  # the counter is in the shared files, not in this process
 
 
 def test_off_disables_the_flood_limit(client, guide, settings):
     settings.COMMENTS_RATE_LIMIT = "off"
     for number in range(8):
-        assert post(client, guide, body=f"C{number}").status_code == 302
+        assert post_comment(client, guide, body=f"C{number}").status_code == 302

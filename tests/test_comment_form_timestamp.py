@@ -10,7 +10,7 @@ from django.core import signing
 
 from comments.forms import TIMESTAMP_SALT
 from comments.models import Comment
-from tests.conftest import post_comment as post
+from tests.conftest import post_comment
 
 
 @pytest.mark.parametrize(
@@ -29,7 +29,7 @@ from tests.conftest import post_comment as post
     ids=["missing", "forged", "other-article", "wrong-salt", "before-this-release"],
 )
 def test_bad_timestamp_is_refused_with_the_text_kept(client, guide, timestamp, message):
-    response = post(client, guide, timestamp=timestamp, body="Kept text.")
+    response = post_comment(client, guide, timestamp=timestamp, body="Kept text.")
     html = response.content.decode()
     assert response.status_code == 400
     assert message in html
@@ -43,13 +43,13 @@ def test_a_form_opened_days_ago_is_refused_as_too_old_and_a_fresh_one_offered(cl
         patched.setattr(time, "time", lambda: three_days_ago)
         old_page = client.get(guide.get_absolute_url()).content.decode()
     old_token = re.search(r'name="timestamp" value="([^"]+)"', old_page).group(1)
-    response = post(client, guide, timestamp=old_token, body="Written slowly.")
+    response = post_comment(client, guide, timestamp=old_token, body="Written slowly.")
     html = response.content.decode()
     assert response.status_code == 400
     assert "opened too long ago" in html
     assert "Written slowly." in html
     fresh = re.search(r'name="timestamp" value="([^"]+)"', html).group(1)
-    assert post(client, guide, timestamp=fresh, body="Written slowly.").status_code == 302
+    assert post_comment(client, guide, timestamp=fresh, body="Written slowly.").status_code == 302
 
 
 def test_a_form_on_a_page_kept_in_a_cache_for_minutes_is_accepted(client, guide, monkeypatch):
@@ -58,4 +58,4 @@ def test_a_form_on_a_page_kept_in_a_cache_for_minutes_is_accepted(client, guide,
         patched.setattr(time, "time", lambda: ten_minutes_ago)
         old_page = client.get(guide.get_absolute_url()).content.decode()
     token = re.search(r'name="timestamp" value="([^"]+)"', old_page).group(1)
-    assert post(client, guide, timestamp=token).status_code == 302
+    assert post_comment(client, guide, timestamp=token).status_code == 302

@@ -7,16 +7,10 @@ import pytest
 from django.contrib.auth.models import User
 from django.core import mail
 from django.core.management import call_command
-from django.urls import reverse
 
 from comments.models import Comment, DiscussionSettings
 from comments.notifications import notify_comment_waiting
-from tests.conftest import comment_form_data
-from tests.conftest import post_comment as post
-
-
-def post_comment(client, article):
-    return client.post(reverse("comments:post", kwargs={"slug": article.slug}), comment_form_data(article))
+from tests.conftest import post_comment
 
 
 def set_notify(mode):
@@ -118,7 +112,7 @@ def test_a_short_comment_in_the_mail_is_quoted_whole(guide, moderator, make_comm
 
 def test_moderators_are_emailed_when_a_comment_waits(client, guide, moderator, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
-        post(client, guide)
+        post_comment(client, guide)
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["moderator@example.com"]
@@ -132,7 +126,7 @@ def test_a_failing_mail_server_loses_nothing_and_shows_no_error(
 ):
     settings.EMAIL_BACKEND = "tests.failing_mail.FailingBackend"
     with django_capture_on_commit_callbacks(execute=True):
-        response = post(client, guide)
+        response = post_comment(client, guide)
     assert response.status_code == 302
     assert Comment.objects.count() == 1
     assert "Could not e-mail the moderators" in caplog.text

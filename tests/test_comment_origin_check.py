@@ -5,8 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from comments.models import Comment
-from tests.conftest import STAFF_PASSWORD, comment_form_data
-from tests.conftest import comment_post_url as post_url
+from tests.conftest import STAFF_PASSWORD, comment_form_data, comment_post_url
 
 TEXT = "Words sent from somewhere else."
 
@@ -106,5 +105,5 @@ def test_a_reply_form_posts_without_any_token(guide, make_comment):
     client = Client(enforce_csrf_checks=True)
     page = client.get(guide.get_absolute_url(), {"replytocom": parent.pk}).content.decode()
     assert "csrfmiddlewaretoken" not in page
-    response = client.post(post_url(guide), comment_form_data(guide, parent=str(parent.pk)))
+    response = client.post(comment_post_url(guide), comment_form_data(guide, parent=str(parent.pk)))
     assert response.status_code == 302

@@ -5,12 +5,11 @@ from django.test import Client
 
 from articles.models import Article
 from comments.models import Comment
-from tests.conftest import comment_post_url as post_url
-from tests.conftest import post_comment as post
+from tests.conftest import comment_post_url, post_comment
 
 
 def test_get_on_the_post_address_is_405_with_a_page(client, guide):
-    response = client.get(post_url(guide))
+    response = client.get(comment_post_url(guide))
     assert response.status_code == 405
     assert response["Allow"] == "POST"
     assert "Leave a Reply" in response.content.decode()
@@ -19,7 +18,7 @@ def test_get_on_the_post_address_is_405_with_a_page(client, guide):
 @pytest.mark.parametrize("status", [Article.Status.DRAFT])
 def test_a_post_to_a_draft_is_404(client, make_article, status):
     article = make_article(status=status)
-    assert post(client, article).status_code == 404
+    assert post_comment(client, article).status_code == 404
     assert not Comment.objects.exists()
 
 

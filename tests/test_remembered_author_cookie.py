@@ -9,8 +9,7 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 
 from comments import remembered_author
-from tests.conftest import comment_form_data
-from tests.conftest import post_comment as post
+from tests.conftest import comment_form_data, post_comment
 
 JUNK = {
     "3000-brackets": "[" * 3000,
@@ -92,7 +91,7 @@ def test_the_browser_keeps_only_the_newest_waiting_comments():
 
 
 def test_with_consent_name_email_and_website_are_remembered(client, guide):
-    response = post(client, guide, remember="on", website="https://ann.example")
+    response = post_comment(client, guide, remember="on", website="https://ann.example")
     cookie = response.cookies["comment_author"]
     assert json.loads(cookie.value) | {"pending": "signed"} == {
         "name": "Ann Reader",
@@ -108,6 +107,6 @@ def test_with_consent_name_email_and_website_are_remembered(client, guide):
 
 def test_without_consent_nothing_is_stored_in_the_browser(client, guide):
     client.cookies["comment_author"] = json.dumps({"name": "Old"})
-    response = post(client, guide)
+    response = post_comment(client, guide)
     assert response.cookies["comment_author"].value == ""  # deleted
     assert set(response.cookies) == {"comment_author"}

@@ -141,8 +141,6 @@ def test_a_restore_or_compare_address_that_names_no_article_is_a_404(ann_client,
 
 
 def test_restoring_a_revision_with_an_older_address_keeps_the_current_one_working(editor_client, make_article):
-    import reversion
-
     with reversion.create_revision():
         article = make_article(slug="first-address")
     with reversion.create_revision():
