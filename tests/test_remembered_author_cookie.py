@@ -110,3 +110,6 @@ def test_without_consent_nothing_is_stored_in_the_browser(client, guide):
     response = post_comment(client, guide)
     assert response.cookies["comment_author"].value == ""  # deleted
     assert set(response.cookies) == {"comment_author"}
+    next_page = client.get(guide.get_absolute_url()).content.decode()
+    assert filled_in(next_page) == {"name": "", "email": "", "website": ""}
+    assert 'name="remember" id="id_remember" checked' not in next_page
