@@ -1,5 +1,6 @@
-"""The form's signed timestamp: a forged or foreign one is refused, a days-old one too, with the text kept; a page
-held in a cache for minutes still posts.
+"""The form's signed timestamp: a forged, foreign or days-old one is refused with the text kept.
+
+A form on a page held in a cache for minutes still posts.
 """
 
 import re
