@@ -1,6 +1,56 @@
-"""Submit an admin change form as a browser would: every field with the value the page shows."""
+"""Admin forms as a browser submits them: a new article, or any change form with the values it shows."""
 
 from django.forms import CheckboxInput, FileInput
+from django.urls import reverse
+
+ADD = reverse("admin:articles_article_add")
+
+
+def inline_management(prefix: str, total: int, initial: int = 0) -> dict:
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
+def article_form(**overrides) -> dict:
+    """A complete admin POST for a new article with one part of each kind."""
+    data = {
+        "title": "Ketamine and migraine",
+        "slug": "ketamine-and-migraine",
+        "topic": "Ketamine Infusion",
+        "summary": "What is known about ketamine for migraine.",
+        "introduction": "An *introduction*.",
+        "status": "published",
+        "published_at_0": "",
+        "published_at_1": "",
+        "takeaways_heading": "Top Takeaways",
+        "toc_heading": "Table of Contents",
+        "faq_heading": "Frequently Asked Questions",
+        "closing": "",
+        **inline_management("takeaways", 1),
+        "takeaways-0-order": "",
+        "takeaways-0-label": "Early days",
+        "takeaways-0-text": "Research is young.",
+        **inline_management("sections", 2),
+        "sections-0-order": "",
+        "sections-0-level": "2",
+        "sections-0-heading": "What the studies say",
+        "sections-0-anchor": "",
+        "sections-0-body": "Some **evidence**.",
+        "sections-1-order": "",
+        "sections-1-level": "3",
+        "sections-1-heading": "Small trials",
+        "sections-1-anchor": "",
+        "sections-1-body": "Few patients.",
+        **inline_management("faqs", 1),
+        "faqs-0-order": "",
+        "faqs-0-question": "Is it approved for migraine?",
+        "faqs-0-answer": "No.",
+    }
+    return data | overrides
 
 
 def shown_form_data(response, **changes) -> dict:

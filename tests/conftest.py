@@ -1,13 +1,22 @@
-"""Shared fixtures: the loaded guide, small article factories, and users by role."""
+"""Shared fixtures and helpers: the loaded guide, small factories, users by role, and what several test files send."""
 
 import importlib
 import io
+import json
+import os
+import struct
+import subprocess
+import sys
+import zlib
+from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Group, Permission, User
 from django.contrib.sites.models import Site
 from django.core.cache import caches
 from django.core.management import call_command
+from django.test import RequestFactory
+from django.urls import reverse
 
 from articles.models import FAQ, Article, Section, Takeaway
 from comments.forms import form_timestamp
@@ -107,6 +116,16 @@ def comment_form_data(article, **overrides) -> dict:
     return data | overrides
 
 
+def comment_post_url(article) -> str:
+    """Where the "Leave a Reply" form of `article` posts."""
+    return reverse("comments:post", kwargs={"slug": article.slug})
+
+
+def post_comment(client, article, **overrides):
+    """Send the "Leave a Reply" form of `article`, filled in correctly but for `overrides`."""
+    return client.post(comment_post_url(article), comment_form_data(article, **overrides))
+
+
 ROLE_MIGRATIONS = {
     "Moderators": "comments.migrations.0002_moderators_group",
     "Editors": "articles.migrations.0006_editors_group",
@@ -165,3 +184,64 @@ def one_thread_per_page(db):
     rules.comments_per_page = 1
     rules.save()
     return rules
+
+
+# The moderators' queue
+
+QUEUE = reverse("admin:comments_comment_changelist")
+PENDING, APPROVED, SPAM, REMOVED = (
+    Comment.Status.PENDING,
+    Comment.Status.APPROVED,
+    Comment.Status.SPAM,
+    Comment.Status.REMOVED,
+)
+
+
+# Requests and uploads as several test files build them
+
+
+def request_from(remote_addr, forwarded_for=None):
+    """A request that reached Django from `remote_addr`, with an X-Forwarded-For header if given."""
+    headers = {"REMOTE_ADDR": remote_addr}
+    if forwarded_for is not None:
+        headers["HTTP_X_FORWARDED_FOR"] = forwarded_for
+    return RequestFactory().get("/", **headers)
+
+
+def png_header_claiming(width: int, height: int) -> bytes:
+    """A tiny PNG whose header claims huge dimensions: a decompression bomb's shape."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
+    )
+
+
+# Settings as a fresh process reads them from the environment
+
+PROJECT = Path(__file__).resolve().parents[1]
+PRODUCTION_ENV = {
+    "DJANGO_SECRET_KEY": "p" * 20 + "-not-a-real-key-" + "q" * 30,
+    "ALLOWED_HOSTS": "example.org",
+    "EMAIL_URL": "submission://site:secret@mail.example.org",
+}
+# Variables of the environment the suite runs in that must not leak into a settings test.
+OUTSIDE_SETTINGS = ("DJANGO_", "DATABASE_URL", "REDIS_URL", "EMAIL_", "SITE_URL", "DEFAULT_FROM_EMAIL", "SERVER_EMAIL")
+
+
+def run_with_env(code: str, **env) -> subprocess.CompletedProcess:
+    clean = {k: v for k, v in os.environ.items() if not k.startswith(OUTSIDE_SETTINGS)}
+    clean |= {"DJANGO_SETTINGS_MODULE": "infusion_site.settings", **env}
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=PROJECT, env=clean, capture_output=True, text=True, timeout=60
+    )
+
+
+def settings_value(expression: str, **env):
+    code = f"import json, django; django.setup(); from django.conf import settings; print(json.dumps({expression}))"
+    result = run_with_env(code, **env)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)

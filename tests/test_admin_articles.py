@@ -7,56 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
+from tests.admin_forms import ADD, article_form
 
-ADD = reverse("admin:articles_article_add")
 CHANGELIST = reverse("admin:articles_article_changelist")
-
-
-def inline_management(prefix: str, total: int, initial: int = 0) -> dict:
-    return {
-        f"{prefix}-TOTAL_FORMS": str(total),
-        f"{prefix}-INITIAL_FORMS": str(initial),
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "1000",
-    }
-
-
-def article_form(**overrides) -> dict:
-    """A complete admin POST for a new article with one part of each kind."""
-    data = {
-        "title": "Ketamine and migraine",
-        "slug": "ketamine-and-migraine",
-        "topic": "Ketamine Infusion",
-        "summary": "What is known about ketamine for migraine.",
-        "introduction": "An *introduction*.",
-        "status": "published",
-        "published_at_0": "",
-        "published_at_1": "",
-        "takeaways_heading": "Top Takeaways",
-        "toc_heading": "Table of Contents",
-        "faq_heading": "Frequently Asked Questions",
-        "closing": "",
-        **inline_management("takeaways", 1),
-        "takeaways-0-order": "",
-        "takeaways-0-label": "Early days",
-        "takeaways-0-text": "Research is young.",
-        **inline_management("sections", 2),
-        "sections-0-order": "",
-        "sections-0-level": "2",
-        "sections-0-heading": "What the studies say",
-        "sections-0-anchor": "",
-        "sections-0-body": "Some **evidence**.",
-        "sections-1-order": "",
-        "sections-1-level": "3",
-        "sections-1-heading": "Small trials",
-        "sections-1-anchor": "",
-        "sections-1-body": "Few patients.",
-        **inline_management("faqs", 1),
-        "faqs-0-order": "",
-        "faqs-0-question": "Is it approved for migraine?",
-        "faqs-0-answer": "No.",
-    }
-    return data | overrides
 
 
 def test_changelist_lists_filters_and_searches(editor_client, guide, make_article):
@@ -186,3 +139,17 @@ def test_staff_without_rights_cannot_edit_articles(client, staff_without_article
     assert response.status_code == 403
     guide.refresh_from_db()
     assert guide.title == "What Is Ketamine Infusion Used For"
+
+
+def test_unpublish_records_the_edit_and_publish_reports_scheduled_ones(editor_client, make_article, editor):
+    live = make_article(title="Live")
+    before = live.updated_at
+    changelist = reverse("admin:articles_article_changelist")
+    editor_client.post(changelist, {"action": "unpublish", "_selected_action": [live.pk], "index": "0"})
+    live.refresh_from_db()
+    assert live.updated_at > before and live.updated_by == editor
+    future = make_article(status=Article.Status.DRAFT, published_at=timezone.now() + timedelta(days=1))
+    response = editor_client.post(
+        changelist, {"action": "publish", "_selected_action": [future.pk], "index": "0"}, follow=True
+    )
+    assert "0 articles published. 1 scheduled: their publish time is still ahead." in response.content.decode()

@@ -6,14 +6,7 @@ from django.contrib.auth.models import Group, Permission
 from django.urls import reverse
 
 from comments.models import Comment, DiscussionSettings
-
-QUEUE = reverse("admin:comments_comment_changelist")
-PENDING, APPROVED, SPAM, REMOVED = (
-    Comment.Status.PENDING,
-    Comment.Status.APPROVED,
-    Comment.Status.SPAM,
-    Comment.Status.REMOVED,
-)
+from tests.conftest import APPROVED, PENDING, QUEUE, REMOVED, SPAM
 
 
 def run_action(client, action, comments, *, shown="pending"):

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from comments.models import Comment
+from tests.conftest import QUEUE
 
-QUEUE = reverse("admin:comments_comment_changelist")
 OTHER_ADMIN_PAGES = [reverse("admin:password_change"), QUEUE, reverse("admin:app_list", args=["comments"])]
 
 

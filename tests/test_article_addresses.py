@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 
 from articles.models import Article, OldAddress
+from tests.admin_forms import ADD, article_form
 
 
 def rename(article, slug):
@@ -63,8 +64,6 @@ def test_a_slug_may_not_take_another_articles_old_address(make_article):
 
 
 def test_the_admin_refuses_a_slug_taken_by_an_old_address(editor_client, make_article):
-    from tests.test_admin_articles import ADD, article_form
-
     rename(make_article(slug="taken-before"), "moved-on")
     response = editor_client.post(ADD, article_form(slug="taken-before"))
     assert response.status_code == 200

@@ -9,7 +9,8 @@ from PIL import Image
 
 from articles.markdown import render_article_markdown
 from articles.models import Article
-from tests.test_admin_articles import ADD, article_form
+from tests.admin_forms import ADD, article_form
+from tests.conftest import png_header_claiming
 
 
 @pytest.fixture(autouse=True)
@@ -98,7 +99,6 @@ def test_images_in_the_text_load_lazily():
 
 
 def test_a_decompression_bomb_as_lead_image_is_refused(editor_client):
-    from tests.test_editor_endpoints import png_header_claiming
 
     bomb = SimpleUploadedFile("bomb.png", png_header_claiming(50_000, 50_000), content_type="image/png")
     response = add_with_image(editor_client, bomb)

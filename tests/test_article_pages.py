@@ -4,6 +4,7 @@ import itertools
 import re
 from datetime import timedelta
 
+import markdown
 import pytest
 from django.test import Client
 from django.urls import reverse
@@ -93,12 +94,22 @@ def test_article_page_makes_a_fixed_number_of_queries(make_article, django_asser
     assert response.content.decode().count('class="guide-section"') == 30
 
 
-def test_reading_a_page_never_renders_markdown(guide, client, monkeypatch):
-    def fail(text):
-        raise AssertionError("Markdown rendered while reading a page")
+@pytest.mark.parametrize("reader", ["new reader", "remembered reader", "replying reader"])
+def test_reading_a_page_never_parses_markdown(guide, make_comment, monkeypatch, reader):
+    """Articles and comments are rendered when saved. The parser itself is patched: no way round it passes."""
+    comment = make_comment(guide, body="A *comment* with **Markdown**.")
 
-    monkeypatch.setattr("articles.models.render_article_markdown", fail)
-    assert client.get(guide.get_absolute_url()).status_code == 200
+    def fail(self, text):
+        raise AssertionError("Markdown parsed while reading a page")
+
+    monkeypatch.setattr(markdown.Markdown, "convert", fail)
+    client = Client()
+    if reader == "remembered reader":
+        client.cookies["comment_author"] = '{"name": "Ann"}'
+    query = {"replytocom": comment.pk} if reader == "replying reader" else {}
+    response = client.get(guide.get_absolute_url(), query)
+    assert response.status_code == 200
+    assert "<p>A <em>comment</em> with <strong>Markdown</strong>.</p>" in response.content.decode()
 
 
 def test_only_published_related_articles_are_linked(make_article, client):
@@ -178,3 +189,15 @@ def test_an_error_in_a_view_gets_the_friendly_500_page(guide, monkeypatch):
     html = response.content.decode()
     assert "Something went wrong" in html
     assert "boom" not in html
+
+
+def test_a_bad_host_gets_the_sites_400_page(db, settings):
+    response = Client(HTTP_HOST="evil.example").get("/")
+    assert response.status_code == 400
+    assert "Bad request" in response.content.decode()
+
+
+def test_canonical_address_has_no_query_string(guide):
+    html = Client().get(guide.get_absolute_url(), {"unapproved": "x", "comments-page": "2"}).content.decode()
+    assert f'<link rel="canonical" href="http://testserver{guide.get_absolute_url()}">' in html
+    assert "unapproved=x" not in html.split("</head>")[0]

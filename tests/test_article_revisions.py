@@ -5,7 +5,7 @@ from django.urls import reverse
 from reversion.models import Version
 
 from articles.models import Article
-from tests.test_admin_articles import ADD, article_form
+from tests.admin_forms import ADD, article_form
 
 
 @pytest.fixture

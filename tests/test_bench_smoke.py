@@ -6,9 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(PROJECT))
-from bench.run import NGINX, PAGE_RUNS  # noqa: E402
+from bench.run import NGINX, PAGE_RUNS
+from tests.conftest import PROJECT
 
 
 def test_the_benchmark_runs_and_loses_no_comment(tmp_path):

@@ -4,8 +4,7 @@ import pytest
 
 from comments.models import Comment
 from comments.request_origin import client_ip
-from tests.conftest import comment_form_data
-from tests.test_comment_privacy import request_from
+from tests.conftest import comment_form_data, request_from
 
 
 @pytest.mark.parametrize("forwarded", ["not-an-ip", "198.51.100.4:5678", "<script>", "999.1.1.1"])

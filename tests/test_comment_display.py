@@ -227,3 +227,24 @@ def test_article_page_queries_do_not_grow_with_comments(guide, make_comment, dja
     with django_assert_max_num_queries(len(one_thread.captured_queries)):
         response = client.get(guide.get_absolute_url(), {"comments-page": "2"})
     assert response.content.decode().count('<li class="comment"') == 2 * 50  # 50 threads of two on page 2
+
+
+@pytest.mark.parametrize("value", ["²", "١٢", "1" * 30, "0x10"])
+def test_odd_reply_targets_show_the_normal_form_not_a_500(guide, value):
+    response = Client().get(guide.get_absolute_url(), {"replytocom": value})
+    assert response.status_code == 200
+    assert "Leave a Reply" in response.content.decode()
+
+
+def test_the_heading_counts_only_comments_that_are_shown(guide, make_comment):
+    parent = make_comment(guide)
+    make_comment(guide, parent=parent)
+    parent.status = Comment.Status.REMOVED
+    parent.save()
+    assert '<h2 id="comments-heading">Comments</h2>' in Client().get(guide.get_absolute_url()).content.decode()
+
+
+def test_a_comments_address_opens_its_page_of_threads(guide, make_comment, one_thread_per_page):
+    make_comment(guide)
+    second = make_comment(guide)
+    assert second.get_absolute_url() == f"{guide.get_absolute_url()}?comments-page=2#comment-{second.pk}"

@@ -7,15 +7,10 @@ import pytest
 from django.contrib.auth.models import User
 from django.core import mail
 from django.core.management import call_command
-from django.urls import reverse
 
 from comments.models import Comment, DiscussionSettings
 from comments.notifications import notify_comment_waiting
-from tests.conftest import comment_form_data
-
-
-def post_comment(client, article):
-    return client.post(reverse("comments:post", kwargs={"slug": article.slug}), comment_form_data(article))
+from tests.conftest import post_comment
 
 
 def set_notify(mode):
@@ -113,3 +108,25 @@ def test_a_long_comment_in_the_mail_says_it_was_cut(guide, moderator, make_comme
 def test_a_short_comment_in_the_mail_is_quoted_whole(guide, moderator, make_comment):
     notify_comment_waiting(make_comment(guide, status=Comment.Status.PENDING, body="Short and whole."))
     assert "Short and whole.\n" in mail.outbox[0].body and "(cut:" not in mail.outbox[0].body
+
+
+def test_moderators_are_emailed_when_a_comment_waits(client, guide, moderator, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        post_comment(client, guide)
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["moderator@example.com"]
+    assert "What Is Ketamine Infusion Used For" in message.subject
+    assert "/admin/comments/comment/" in message.body
+    assert "ann@example.com" not in message.body
+
+
+def test_a_failing_mail_server_loses_nothing_and_shows_no_error(
+    client, guide, moderator, settings, caplog, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "tests.failing_mail.FailingBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_comment(client, guide)
+    assert response.status_code == 302
+    assert Comment.objects.count() == 1
+    assert "Could not e-mail the moderators" in caplog.text

@@ -5,7 +5,7 @@ from django.test import Client
 from django.urls import reverse
 
 from comments.models import Comment
-from tests.conftest import STAFF_PASSWORD, comment_form_data
+from tests.conftest import STAFF_PASSWORD, comment_form_data, comment_post_url
 
 TEXT = "Words sent from somewhere else."
 
@@ -98,3 +98,12 @@ def test_a_refused_post_spends_nothing_of_the_readers_flood_limit(guide, setting
     settings.COMMENTS_RATE_LIMIT = "1/m"
     assert post(guide, {"Sec-Fetch-Site": "cross-site", "Origin": "https://evil.example"}).status_code == 403
     assert post(guide, {"Sec-Fetch-Site": "same-origin"}).status_code == 302
+
+
+def test_a_reply_form_posts_without_any_token(guide, make_comment):
+    parent = make_comment(guide, name="Ann")
+    client = Client(enforce_csrf_checks=True)
+    page = client.get(guide.get_absolute_url(), {"replytocom": parent.pk}).content.decode()
+    assert "csrfmiddlewaretoken" not in page
+    response = client.post(comment_post_url(guide), comment_form_data(guide, parent=str(parent.pk)))
+    assert response.status_code == 302

@@ -100,3 +100,29 @@ def test_empty_lists_hold_nothing(rules):
     rules.moderation_words = "\n\n   \n"
     rules.disallowed_words = ""
     assert decide(submission(), rules=rules).reason == "Waiting for a moderator."
+
+
+def test_links_are_counted_in_every_markdown_form(db):
+    rules = DiscussionSettings.get_solo()
+    body = "[a](//one.example) [b](//two.example) <https://three.example>"
+    decision = decide(Submission(name="A", email="a@example.com", website="", body=body), rules=rules)
+    assert decision.reason == "Has 3 links (the limit is 2)."
+
+
+def test_a_known_author_is_known_by_name_and_email_together(guide, make_comment):
+    make_comment(guide, name="Ann Reader", email="ann@example.com")
+    rules = DiscussionSettings.get_solo()
+    rules.auto_approve_known_authors = True
+    borrowed = Submission(name="Mallory", email="ann@example.com", website="", body="Hi")
+    assert decide(borrowed, rules=rules).status == Comment.Status.PENDING
+    genuine = Submission(name="ann reader", email="ANN@example.com", website="", body="Hi")
+    assert decide(genuine, rules=rules).status == Comment.Status.APPROVED
+
+
+def test_an_ip_entry_matches_that_address_only(db):
+    rules = DiscussionSettings.get_solo()
+    rules.disallowed_words = "10.0.0.1"
+    near = Submission(name="A", email="a@example.com", website="", body="Hi", ip_address="10.0.0.12")
+    exact = Submission(name="A", email="a@example.com", website="", body="Hi", ip_address="10.0.0.1")
+    assert decide(near, rules=rules).status == Comment.Status.PENDING
+    assert decide(exact, rules=rules).status == Comment.Status.SPAM

@@ -5,18 +5,11 @@ from datetime import timedelta
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.test import RequestFactory
 from django.utils import timezone
 
 from comments.models import Comment
 from comments.request_origin import client_ip
-
-
-def request_from(remote_addr, forwarded_for=None):
-    headers = {"REMOTE_ADDR": remote_addr}
-    if forwarded_for is not None:
-        headers["HTTP_X_FORWARDED_FOR"] = forwarded_for
-    return RequestFactory().get("/", **headers)
+from tests.conftest import request_from
 
 
 def test_without_trusted_proxies_the_forwarded_header_is_ignored(settings):

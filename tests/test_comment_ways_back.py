@@ -6,7 +6,7 @@ from django.test import Client
 from django.urls import reverse
 
 from articles.models import Article
-from tests.conftest import comment_form_data
+from tests.conftest import comment_form_data, post_comment
 
 
 def comments_address(slug: str) -> str:
@@ -60,3 +60,16 @@ def test_a_failed_form_check_elsewhere_links_to_all_articles(db):
 
     assert response.status_code == 403
     assert f'href="{reverse("articles:list")}"' in response.content.decode()
+
+
+def test_links_on_a_refused_post_lead_to_the_article_not_the_post_address(
+    client, guide, make_comment, one_thread_per_page
+):
+    """A refused post is shown at /articles/<slug>/comments/: its links must not be relative to that."""
+    make_comment(guide)
+    make_comment(guide)
+    html = post_comment(client, guide, email="broken").content.decode()
+    article = guide.get_absolute_url()
+    assert f'href="{article}?replytocom=' in html
+    assert f'href="{article}?comments-page=2#comments"' in html
+    assert 'href="?' not in html

@@ -2,7 +2,7 @@
 
 from articles.content_checks import broken_internal_links, images_without_alt
 from articles.models import Section
-from tests.test_admin_articles import ADD, article_form
+from tests.admin_forms import ADD, article_form
 
 
 def test_the_seed_guide_has_no_broken_internal_link(guide):

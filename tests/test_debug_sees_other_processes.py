@@ -7,13 +7,11 @@ The dev server used to keep the shared cache in its own memory: an edit from `lo
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
-PROJECT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(PROJECT))
-from bench.run import ARTICLE, free_port, manage, request, server_env  # noqa: E402
+from bench.run import ARTICLE, free_port, manage, request, server_env
+from tests.conftest import PROJECT
 
 
 @pytest.fixture(scope="module")

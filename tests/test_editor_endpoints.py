@@ -1,8 +1,6 @@
 """The markdownx preview and upload endpoints: editors only, sanitized, and every bad upload a clear 4xx."""
 
 import re
-import struct
-import zlib
 from io import BytesIO
 
 import pytest
@@ -11,6 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 from PIL import Image
+
+from tests.conftest import png_header_claiming
 
 PREVIEW = reverse("editor-preview")
 UPLOAD = reverse("editor-upload")
@@ -143,18 +143,6 @@ def test_large_images_are_scaled_down(editor_client, media_in_tmp, settings):
 
 
 # Upload: refused, each with a message and nothing stored
-
-
-def png_header_claiming(width: int, height: int) -> bytes:
-    """A tiny PNG whose header claims huge dimensions: a decompression bomb's shape."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
-    )
 
 
 SVG_WITH_SCRIPT = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"><script>alert(1)</script></svg>'

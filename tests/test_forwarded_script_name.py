@@ -7,14 +7,10 @@ posting to a 404.
 """
 
 import re
-import sys
-from pathlib import Path
 
 import pytest
 
-PROJECT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(PROJECT))
-from bench.run import ARTICLE, Server, manage, request, server_env  # noqa: E402
+from bench.run import ARTICLE, Server, manage, request, server_env
 
 
 @pytest.fixture(scope="module")

@@ -1,9 +1,7 @@
 """Admin login lockout (django-axes): repeated wrong passwords lock a login, an admin unlocks it."""
 
 import io
-import sys
 from datetime import timedelta
-from pathlib import Path
 
 import pytest
 from axes.models import AccessAttempt
@@ -11,11 +9,8 @@ from django.contrib.auth.models import User
 from django.core.management import call_command
 from django.urls import reverse
 
+from bench.run import manage
 from tests.conftest import STAFF_PASSWORD
-
-PROJECT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(PROJECT))
-from bench.run import manage  # noqa: E402
 
 LOGIN = reverse("admin:login")
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.test_production_settings import PRODUCTION_ENV, run_with_env, settings_value
+from tests.conftest import PRODUCTION_ENV, run_with_env, settings_value
 
 MAIL_SETTINGS = (
     "{name: getattr(settings, name) for name in ['EMAIL_BACKEND', 'EMAIL_HOST', 'EMAIL_PORT', 'EMAIL_HOST_USER', "

@@ -16,8 +16,8 @@ from articles import guide_loader
 from articles.markdown import MAX_NESTING, MarkdownRefused, render_article_markdown, render_comment_markdown
 from articles.models import Article
 from comments.models import Comment
+from tests.admin_forms import ADD, article_form
 from tests.conftest import comment_form_data
-from tests.test_admin_articles import ADD, article_form
 
 DEEP_LIST = "- " * 480 + "a"  # under 1 KB; a RecursionError in Markdown before the limit
 DEEP_INDENT = "\n".join("    " * level + "- item" for level in range(60))
@@ -163,3 +163,9 @@ def test_load_guide_names_the_file_and_writes_nothing(tmp_path, monkeypatch, db)
     with pytest.raises(CommandError, match="nested 480 levels deep"):
         call_command("load_guide", stdout=io.StringIO())
     assert not Article.objects.exists()
+
+
+def test_a_body_full_of_brackets_is_refused_before_markdown_spends_seconds_on_it(client, guide):
+    response = client.post(f"/articles/{guide.slug}/comments/", comment_form_data(guide, body="[" * 5000))
+    assert response.status_code == 400
+    assert "fewer square brackets" in response.content.decode()

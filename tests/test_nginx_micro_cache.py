@@ -8,7 +8,6 @@ reader within the seconds the configuration states (no purge).
 
 import os
 import re
-import sys
 import time
 from http.cookies import SimpleCookie
 from pathlib import Path
@@ -19,12 +18,9 @@ from django.conf import settings
 from django.http import HttpResponse
 
 from articles.page_cache import site_cookies
+from bench.run import ARTICLE, NGINX, SITE_CONF, Nginx, Server, manage, request, server_env
 from comments import remembered_author
 from tests.conftest import STAFF_PASSWORD
-
-PROJECT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(PROJECT))
-from bench.run import ARTICLE, NGINX, SITE_CONF, Nginx, Server, manage, request, server_env  # noqa: E402
 
 # The seconds nginx holds a page the app says nothing about: the staleness bound the README states.
 HELD_SECONDS = int(re.search(r"proxy_cache_valid 200 (\d+)s;", SITE_CONF.read_text()).group(1))

@@ -9,6 +9,7 @@ from django.urls import reverse
 from articles.models import Article, Section
 from comments.models import Comment
 from comments.threads import unapproved_token
+from tests.admin_forms import article_form
 
 
 def html_of(article, client=None) -> str:
@@ -60,8 +61,6 @@ def test_a_new_related_article_shows_at_once(guide, make_article):
 
 
 def test_an_admin_save_shows_at_once(editor_client, guide):
-    from tests.test_admin_articles import article_form
-
     html_of(guide)
     editor_client.post(reverse("admin:articles_article_add"), article_form())
     new = Article.objects.get(slug="ketamine-and-migraine")

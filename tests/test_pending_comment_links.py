@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from articles.models import Article
 from comments.models import Comment
+from comments.threads import unapproved_token
 from tests.conftest import comment_form_data
 
 SITE = "https://guide.example.org"
@@ -82,3 +83,12 @@ def test_a_comment_on_an_unpublished_article_names_it_without_a_link(client, mod
 def test_staff_without_comment_rights_cannot_open_a_waiting_comment(editor_client, waiting):
     assert editor_client.get(reverse("admin:comments_comment_change", args=[waiting.pk])).status_code == 403
     assert User.objects.get(username="editor").has_perm("comments.view_comment") is False
+
+
+def test_a_removed_comment_is_not_shown_even_with_its_authors_link(guide, make_comment):
+    comment = make_comment(guide, status=Comment.Status.PENDING, body="Spam shown via a shared link.")
+    token = unapproved_token(comment)
+    comment.status = Comment.Status.REMOVED
+    comment.save()
+    html = Client().get(guide.get_absolute_url(), {"unapproved": token}).content.decode()
+    assert "Spam shown via a shared link." not in html

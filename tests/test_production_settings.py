@@ -1,38 +1,14 @@
 """Production serving: security headers, the health check, settings from the environment, check --deploy."""
 
-import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
 from django.db import connection
 from django.test import Client
 
-PROJECT = Path(__file__).resolve().parents[1]
-PRODUCTION_ENV = {
-    "DJANGO_SECRET_KEY": "p" * 20 + "-not-a-real-key-" + "q" * 30,
-    "ALLOWED_HOSTS": "example.org",
-    "EMAIL_URL": "submission://site:secret@mail.example.org",
-}
-# Variables of the environment the suite runs in that must not leak into a settings test.
-OUTSIDE_SETTINGS = ("DJANGO_", "DATABASE_URL", "REDIS_URL", "EMAIL_", "SITE_URL", "DEFAULT_FROM_EMAIL", "SERVER_EMAIL")
-
-
-def run_with_env(code: str, **env) -> subprocess.CompletedProcess:
-    clean = {k: v for k, v in os.environ.items() if not k.startswith(OUTSIDE_SETTINGS)}
-    clean |= {"DJANGO_SETTINGS_MODULE": "infusion_site.settings", **env}
-    return subprocess.run(
-        [sys.executable, "-c", code], cwd=PROJECT, env=clean, capture_output=True, text=True, timeout=60
-    )
-
-
-def settings_value(expression: str, **env):
-    code = f"import json, django; django.setup(); from django.conf import settings; print(json.dumps({expression}))"
-    result = run_with_env(code, **env)
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
+from tests.conftest import PRODUCTION_ENV, PROJECT, settings_value
 
 
 def test_check_deploy_passes_with_production_settings():

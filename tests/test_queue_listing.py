@@ -3,8 +3,8 @@
 from django.urls import reverse
 
 from comments.models import Comment
+from tests.conftest import QUEUE
 
-QUEUE = reverse("admin:comments_comment_changelist")
 PENDING = Comment.Status.PENDING
 
 

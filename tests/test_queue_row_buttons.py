@@ -7,7 +7,7 @@ from django.test import Client
 from django.urls import reverse
 
 from comments.models import Comment
-from tests.test_admin_moderation import APPROVED, PENDING, QUEUE, REMOVED, SPAM
+from tests.conftest import APPROVED, PENDING, QUEUE, REMOVED, SPAM
 
 
 def decide_url(comment_id) -> str:

@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from comments.models import Comment
+from tests.conftest import QUEUE
 
-QUEUE = reverse("admin:comments_comment_changelist")
 UNDO = reverse("admin:comments_comment_undo")
 PENDING, APPROVED, SPAM = Comment.Status.PENDING, Comment.Status.APPROVED, Comment.Status.SPAM
 

@@ -1,6 +1,7 @@
 """The remembered-details cookie: whatever a browser sends back, the article page is served."""
 
 import json
+import re
 
 import pytest
 from django.core import signing
@@ -8,7 +9,7 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 
 from comments import remembered_author
-from tests.conftest import comment_form_data
+from tests.conftest import comment_form_data, post_comment
 
 JUNK = {
     "3000-brackets": "[" * 3000,
@@ -24,12 +25,23 @@ JUNK = {
 }
 
 
-@pytest.mark.parametrize("value", JUNK.values(), ids=JUNK.keys())
-def test_an_article_page_is_served_whatever_the_cookie_holds(client, guide, value):
+def filled_in(html: str) -> dict:
+    """The value each detail field of the "Leave a Reply" form shows, "" where it shows none."""
+    fields = {}
+    for name in remembered_author.DETAILS:
+        tag = re.search(rf'<input [^>]*name="{name}"[^>]*>', html).group(0)
+        value = re.search(r' value="([^"]*)"', tag)
+        fields[name] = value.group(1) if value else ""
+    return fields
+
+
+@pytest.mark.parametrize(("case", "value"), JUNK.items(), ids=JUNK.keys())
+def test_an_article_page_is_served_and_the_form_shows_nothing_of_the_junk(client, guide, case, value):
     client.cookies[remembered_author.COOKIE_NAME] = value
     response = client.get(guide.get_absolute_url())
     assert response.status_code == 200
-    assert "Leave a Reply" in response.content.decode()
+    good_name = "Ann" if case == "surrogate-in-email" else ""  # the one good detail among the junk
+    assert filled_in(response.content.decode()) == {"name": good_name, "email": "", "website": ""}
 
 
 @pytest.mark.parametrize("value", JUNK.values(), ids=JUNK.keys())
@@ -44,9 +56,7 @@ def test_junk_values_are_left_out_and_good_ones_kept(client, guide):
         {"name": "Ann Reader", "email": "\ud800@example.com", "website": ["https://ann.example"]}
     )
     html = client.get(guide.get_absolute_url()).content.decode()
-    assert 'value="Ann Reader"' in html
-    assert 'name="email" value=' not in html
-    assert 'name="website" value=' not in html
+    assert filled_in(html) == {"name": "Ann Reader", "email": "", "website": ""}
 
 
 def request_with(value: str):
@@ -78,3 +88,28 @@ def test_the_browser_keeps_only_the_newest_waiting_comments():
     value = written(name="Ann", email="a@example.com", website="", pending_ids=tuple(range(100)))
     kept = remembered_author.read(request_with(value)).pending_ids
     assert kept == tuple(range(100 - remembered_author.MAX_PENDING, 100))
+
+
+def test_with_consent_name_email_and_website_are_remembered(client, guide):
+    response = post_comment(client, guide, remember="on", website="https://ann.example")
+    cookie = response.cookies["comment_author"]
+    assert json.loads(cookie.value) | {"pending": "signed"} == {
+        "name": "Ann Reader",
+        "email": "ann@example.com",
+        "website": "https://ann.example",
+        "pending": "signed",
+    }
+    assert cookie["httponly"]
+    page = client.get(guide.get_absolute_url()).content.decode()
+    assert 'value="ann@example.com"' in page
+    assert 'name="remember" id="id_remember" checked' in page
+
+
+def test_without_consent_nothing_is_stored_in_the_browser(client, guide):
+    client.cookies["comment_author"] = json.dumps({"name": "Old"})
+    response = post_comment(client, guide)
+    assert response.cookies["comment_author"].value == ""  # deleted
+    assert set(response.cookies) == {"comment_author"}
+    next_page = client.get(guide.get_absolute_url()).content.decode()
+    assert filled_in(next_page) == {"name": "", "email": "", "website": ""}
+    assert 'name="remember" id="id_remember" checked' not in next_page

@@ -138,3 +138,24 @@ def test_an_error_far_down_the_form_is_named_at_the_top(ann_client, make_article
 @pytest.mark.parametrize("page", ["history/1/", "history/compare/?version_id1=1&version_id2=2"])
 def test_a_restore_or_compare_address_that_names_no_article_is_a_404(ann_client, article_id, page):
     assert ann_client.get(f"/admin/articles/article/{article_id}/{page}").status_code == 404
+
+
+def test_restoring_a_revision_with_an_older_address_keeps_the_current_one_working(editor_client, make_article):
+    with reversion.create_revision():
+        article = make_article(slug="first-address")
+    with reversion.create_revision():
+        article.slug = "second-address"
+        article.save()
+    first = Version.objects.get_for_object(article).last()
+    url = reverse("admin:articles_article_revision", args=[article.pk, first.pk])
+    form = editor_client.get(url).context["adminform"].form
+    data = {name: form[name].value() or "" for name in form.fields if name not in ("lead_image", "related_articles")}
+    data |= {"published_at_0": article.published_at.strftime("%Y-%m-%d"), "published_at_1": "00:00:00"}
+    for prefix in ("takeaways", "sections", "faqs"):
+        data |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
+    editor_client.post(url, data)
+    article.refresh_from_db()
+    assert article.slug == "first-address"
+    response = Client().get("/articles/second-address/")
+    assert (response.status_code, response["Location"]) == (301, "/articles/first-address/")
+    assert Client().get("/articles/first-address/").status_code == 200

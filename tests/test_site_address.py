@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from articles.models import Article
 from infusion_site.site_address import sync_site_domain
-from tests.test_production_settings import PRODUCTION_ENV, run_with_env, settings_value
+from tests.conftest import PRODUCTION_ENV, run_with_env, settings_value
 
 SITE = "https://guide.example.org"
 

@@ -5,15 +5,11 @@ shared cache (files without Redis, as `make serve` runs). The edits here come fr
 process, as they would from an editor's request served by another worker.
 """
 
-import sys
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 
-PROJECT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(PROJECT))
-from bench.run import ARTICLE, Server, manage, request, server_env  # noqa: E402
+from bench.run import ARTICLE, Server, manage, request, server_env
 
 WORKERS = 3
 

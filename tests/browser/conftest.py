@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import User
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
 from articles.models import Article
 from tests.conftest import STAFF_PASSWORD
@@ -170,3 +170,61 @@ def log_in(page: Page, user: User) -> Page:
 def editor_page(page, editor) -> Page:
     """A page on which the editor has logged in to the admin through its login form."""
     return log_in(page, editor)
+
+
+# What several journeys share: the accessibility rules, the comment form, the article form
+
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
+QUESTION = "Does the first infusion feel strange?"
+REMEMBER_ME = "Save my name, email, and website in this browser for the next time I comment."
+SECTION_HEADING = "Understanding Ketamine"  # a section of the seed guide the editor journeys change
+
+
+def post_comment(page: Page, *, name: str, email: str, text: str, website: str = "") -> None:
+    """Fill in the "Leave a Reply" form wherever it is on the page, and send it."""
+    form = page.locator("#respond")
+    form.get_by_role("textbox", name="Name", exact=True).fill(name)
+    form.get_by_role("textbox", name="Email", exact=True).fill(email)
+    form.get_by_role("textbox", name="Website", exact=True).fill(website)
+    form.get_by_role("textbox", name="Comment", exact=True).fill(text)
+    form.get_by_role("button", name="Post Comment").click()
+
+
+def comment(page: Page, comment_id: int) -> Locator:
+    """The comment's own box (author, note, text, Reply link), without the replies nested under it."""
+    return page.locator(f"li#comment-{comment_id} > article.comment-body")
+
+
+def open_guide_in_admin(page: Page, guide) -> None:
+    page.goto("/admin/articles/article/")
+    page.get_by_role("link", name=guide.title).click()
+    expect(page.get_by_role("heading", name="Change article")).to_be_visible()
+
+
+def section_row(page: Page, heading: str) -> Locator:
+    """The section's stacked inline row, found by the heading it was saved with."""
+    heading_input = page.locator(f'input[name$="-heading"][value="{heading}"]')
+    return page.locator("#sections-group .inline-related").filter(has=heading_input)
+
+
+def drop_file(page: Page, editor: Locator, script: str) -> None:
+    """Drop onto the editor the File that `script` (a JS arrow function) resolves to."""
+    data = page.evaluate_handle(
+        f"""async () => {{
+            const data = new DataTransfer();
+            data.items.add(await ({script})());
+            return data;
+        }}"""
+    )
+    editor.dispatch_event("drop", {"dataTransfer": data})
+
+
+def canvas_png(filename: str) -> str:
+    """A JS arrow function, for drop_file(), that resolves to a real 30x20 PNG File named `filename`."""
+    return f"""async () => {{
+        const canvas = document.createElement("canvas");
+        canvas.width = 30; canvas.height = 20;
+        canvas.getContext("2d").fillRect(0, 0, 30, 20);
+        const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/png"));
+        return new File([blob], "{filename}", {{type: "image/png"}});
+    }}"""

@@ -4,7 +4,7 @@ from django.contrib.auth.models import Permission
 from playwright.sync_api import expect
 
 from articles.models import Article
-from tests.browser.test_editor_journey import open_guide_in_admin
+from tests.browser.conftest import open_guide_in_admin
 
 
 def test_title_address_and_summary_are_wide_enough_to_read(editor_page, guide):

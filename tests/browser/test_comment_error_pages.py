@@ -7,8 +7,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from articles.models import Article
-from tests.browser.test_accessibility import WCAG_AA
-from tests.browser.test_comment_journey import QUESTION, post_comment
+from tests.browser.conftest import QUESTION, WCAG_AA, post_comment
 
 PHONE = {"width": 390, "height": 844}
 

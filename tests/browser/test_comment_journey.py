@@ -4,15 +4,12 @@ import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import log_in
-from tests.browser.test_accessibility import WCAG_AA
+from tests.browser.conftest import QUESTION, REMEMBER_ME, WCAG_AA, comment, log_in, post_comment
 
-QUESTION = "Does the first infusion feel strange?"
 ANSWER = "It did for me, for about an hour, then I felt calm."
 AWAITING = "Your comment is awaiting moderation."
-REMEMBER_ME = "Save my name, email, and website in this browser for the next time I comment."
 
 
 @pytest.fixture
@@ -21,25 +18,10 @@ def moderator(live_server, moderator):
     return moderator
 
 
-def post_comment(page: Page, *, name: str, email: str, text: str, website: str = "") -> None:
-    """Fill in the "Leave a Reply" form wherever it is on the page, and send it."""
-    form = page.locator("#respond")
-    form.get_by_role("textbox", name="Name", exact=True).fill(name)
-    form.get_by_role("textbox", name="Email", exact=True).fill(email)
-    form.get_by_role("textbox", name="Website", exact=True).fill(website)
-    form.get_by_role("textbox", name="Comment", exact=True).fill(text)
-    form.get_by_role("button", name="Post Comment").click()
-
-
 def landed_comment_id(page: Page) -> int:
     """The id of the comment a post redirected to (`…#comment-<id>`)."""
     expect(page).to_have_url(re.compile(r"#comment-\d+$"))
     return int(re.search(r"#comment-(\d+)$", page.url).group(1))
-
-
-def comment(page: Page, comment_id: int) -> Locator:
-    """The comment's own box (author, note, text, Reply link), without the replies nested under it."""
-    return page.locator(f"li#comment-{comment_id} > article.comment-body")
 
 
 def test_a_comment_waits_unseen_until_a_moderator_approves_it_then_gets_a_reply(open_page, guide, moderator):

@@ -7,7 +7,7 @@ import pytest
 from django.core.cache import caches
 from playwright.sync_api import Locator, Page, expect
 
-from tests.browser.test_comment_journey import QUESTION, REMEMBER_ME, comment, post_comment
+from tests.browser.conftest import QUESTION, REMEMBER_ME, comment, post_comment
 
 PHONE = {"width": 390, "height": 844}
 

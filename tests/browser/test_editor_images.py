@@ -6,7 +6,7 @@ import re
 from PIL import Image
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_editor_journey import canvas_png, drop_file, open_guide_in_admin
+from tests.browser.conftest import canvas_png, drop_file, open_guide_in_admin
 
 UPLOAD = re.compile(r"/editor/upload/$")
 

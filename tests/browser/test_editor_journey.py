@@ -2,22 +2,11 @@
 
 import re
 
-from playwright.sync_api import Locator, Page, expect
+from playwright.sync_api import Locator, expect
 
-SECTION_HEADING = "Understanding Ketamine"
+from tests.browser.conftest import SECTION_HEADING, canvas_png, drop_file, open_guide_in_admin, section_row
+
 NEW_QUESTION = "Can I drive home after an infusion?"
-
-
-def open_guide_in_admin(page: Page, guide) -> None:
-    page.goto("/admin/articles/article/")
-    page.get_by_role("link", name=guide.title).click()
-    expect(page.get_by_role("heading", name="Change article")).to_be_visible()
-
-
-def section_row(page: Page, heading: str) -> Locator:
-    """The section's stacked inline row, found by the heading it was saved with."""
-    heading_input = page.locator(f'input[name$="-heading"][value="{heading}"]')
-    return page.locator("#sections-group .inline-related").filter(has=heading_input)
 
 
 def section_anchor(guide) -> str:
@@ -91,29 +80,6 @@ def test_a_refused_upload_shows_the_servers_reason_and_leaves_the_text_alone(edi
     )
     expect(container.get_by_role("alert")).to_be_visible()
     expect(editor).to_have_value(text_before)
-
-
-def drop_file(page: Page, editor: Locator, script: str) -> None:
-    """Drop onto the editor the File that `script` (a JS arrow function) resolves to."""
-    data = page.evaluate_handle(
-        f"""async () => {{
-            const data = new DataTransfer();
-            data.items.add(await ({script})());
-            return data;
-        }}"""
-    )
-    editor.dispatch_event("drop", {"dataTransfer": data})
-
-
-def canvas_png(filename: str) -> str:
-    """A JS arrow function, for drop_file(), that resolves to a real 30x20 PNG File named `filename`."""
-    return f"""async () => {{
-        const canvas = document.createElement("canvas");
-        canvas.width = 30; canvas.height = 20;
-        canvas.getContext("2d").fillRect(0, 0, 30, 20);
-        const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/png"));
-        return new File([blob], "{filename}", {{type: "image/png"}});
-    }}"""
 
 
 def test_a_dropped_image_is_uploaded_and_its_markdown_inserted(editor_page, guide, settings, tmp_path):

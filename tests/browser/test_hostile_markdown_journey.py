@@ -2,7 +2,7 @@
 
 from playwright.sync_api import expect
 
-from tests.browser.test_editor_journey import SECTION_HEADING, open_guide_in_admin, section_row
+from tests.browser.conftest import SECTION_HEADING, open_guide_in_admin, section_row
 
 DEEP_LIST = "- " * 480 + "a"
 

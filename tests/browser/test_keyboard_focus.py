@@ -2,7 +2,7 @@
 
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_comment_journey import QUESTION, post_comment
+from tests.browser.conftest import QUESTION, post_comment
 
 PHONE = {"width": 390, "height": 844}
 FOCUS_RING = {"outlineStyle": "solid", "outlineWidth": "3px", "outlineColor": "rgb(245, 166, 35)"}

@@ -7,8 +7,7 @@ import reversion
 from playwright.sync_api import Page, expect
 
 from articles.models import Article
-from tests.browser.conftest import log_in
-from tests.browser.test_editor_journey import open_guide_in_admin
+from tests.browser.conftest import log_in, open_guide_in_admin
 from tests.conftest import role_group, staff_user
 
 # What was restored is the group; it is written for JavaScript's RegExp too (no named groups).
