@@ -22,6 +22,7 @@ from reversion_compare.admin import CompareVersionAdmin
 from infusion_site.admin_selection import SelectionChecked
 
 from .admin_error_summary import error_summary
+from .article_body import bodies_made_once
 from .content_checks import broken_internal_links, images_without_alt
 from .editor_images import ImageRejected, check_pixel_count, prepared_image
 from .models import FAQ, Article, OldAddress, Person, Reference, Section, Takeaway, anchor_from_heading
@@ -238,6 +239,15 @@ class ArticleAdmin(SelectionChecked, CompareVersionAdmin):
             states.append(article.publication_state())
         return states
 
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        """The article and each inline row are saved one by one: its body is made once, after all of them."""
+        with bodies_made_once():
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        with bodies_made_once():  # django-reversion saves each restored row, then the form saves again
+            return super().recover_view(request, version_id, extra_context)
+
     def revision_view(self, request, object_id, version_id, extra_context=None):
         """Restore an earlier revision's text and parts, keeping today's publication and address.
 
@@ -253,7 +263,8 @@ class ArticleAdmin(SelectionChecked, CompareVersionAdmin):
         request.article_restore = restore
         if restore:
             extra_context = {"title": f"Restore {revision_name(version)}", **(extra_context or {})}
-        response = super().revision_view(request, object_id, version_id, extra_context)
+        with bodies_made_once():  # django-reversion saves each restored row, then the form saves again
+            response = super().revision_view(request, object_id, version_id, extra_context)
         if restore and request.method == "POST" and response.status_code == 302:
             article.refresh_from_db()
             if article.slug != restore.slug:
