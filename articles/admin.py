@@ -244,6 +244,15 @@ class ArticleAdmin(SelectionChecked, CompareVersionAdmin):
         with bodies_made_once():
             return super().changeform_view(request, object_id, form_url, extra_context)
 
+    def delete_view(self, request, object_id, extra_context=None):
+        """Each part goes before the article: no body is made for an article about to go."""
+        with bodies_made_once():
+            return super().delete_view(request, object_id, extra_context)
+
+    def delete_queryset(self, request, queryset):
+        with bodies_made_once():
+            super().delete_queryset(request, queryset)
+
     def recover_view(self, request, version_id, extra_context=None):
         with bodies_made_once():  # django-reversion saves each restored row, then the form saves again
             return super().recover_view(request, version_id, extra_context)

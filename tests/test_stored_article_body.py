@@ -225,3 +225,21 @@ def test_a_page_with_every_cache_off_reads_the_body_in_one_query(guide, make_com
     with django_assert_max_num_queries(8):
         html = Client().get(guide.get_absolute_url()).content.decode()
     assert "Understanding Ketamine" in html and '">A neighbour</a>' in html and "A reply." in html
+
+
+@pytest.mark.parametrize("how", ["delete page", "bulk action"])
+def test_deleting_an_article_in_the_admin_makes_no_body_for_it(editor_client, guide, make_article, how):
+    neighbour = make_article(title="The neighbour")
+    neighbour.related_articles.add(guide)
+    assert "What Is Ketamine Infusion Used For</a>" in page_of(neighbour)
+    with body_renders() as rendered:
+        if how == "delete page":
+            response = editor_client.post(reverse("admin:articles_article_delete", args=[guide.pk]), {"post": "yes"})
+        else:
+            changelist = reverse("admin:articles_article_changelist")
+            data = {"action": "delete_selected", "_selected_action": [guide.pk], "post": "yes"}
+            response = editor_client.post(changelist, data)
+    assert response.status_code == 302
+    assert rendered == []
+    assert not Article.objects.filter(pk=guide.pk).exists()
+    assert "What Is Ketamine Infusion Used For" not in page_of(neighbour)
