@@ -24,6 +24,7 @@ from infusion_site.admin_selection import SelectionChecked
 from infusion_site.web_addresses import WebAddressField
 
 from .admin_error_summary import error_summary
+from .article_body import bodies_made_once
 from .content_checks import broken_internal_links, images_without_alt
 from .editor_images import ImageRejected, check_pixel_count, prepared_image
 from .models import FAQ, Article, OldAddress, Person, Reference, Section, Takeaway, anchor_from_heading
@@ -241,6 +242,24 @@ class ArticleAdmin(SelectionChecked, CompareVersionAdmin):
             states.append(article.publication_state())
         return states
 
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        """The article and each inline row are saved one by one: its body is made once, after all of them."""
+        with bodies_made_once():
+            return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        """Each part goes before the article: no body is made for an article about to go."""
+        with bodies_made_once():
+            return super().delete_view(request, object_id, extra_context)
+
+    def delete_queryset(self, request, queryset):
+        with bodies_made_once():
+            super().delete_queryset(request, queryset)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        with bodies_made_once():  # django-reversion saves each restored row, then the form saves again
+            return super().recover_view(request, version_id, extra_context)
+
     def revision_view(self, request, object_id, version_id, extra_context=None):
         """Restore an earlier revision's text and parts, keeping today's publication and address.
 
@@ -256,7 +275,8 @@ class ArticleAdmin(SelectionChecked, CompareVersionAdmin):
         request.article_restore = restore
         if restore:
             extra_context = {"title": f"Restore {revision_name(version)}", **(extra_context or {})}
-        response = super().revision_view(request, object_id, version_id, extra_context)
+        with bodies_made_once():  # django-reversion saves each restored row, then the form saves again
+            response = super().revision_view(request, object_id, version_id, extra_context)
         if restore and request.method == "POST" and response.status_code == 302:
             article.refresh_from_db()
             if article.slug != restore.slug:

@@ -10,6 +10,7 @@ class ArticlesConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_save
         from PIL import Image
 
+        from .article_body import article_changed, part_changed, person_changed
         from .context_processors import forget_site_name
         from .editor_images import MAX_PIXELS
         from .models import FAQ, Article, Person, Reference, Section, Takeaway
@@ -18,10 +19,15 @@ class ArticlesConfig(AppConfig):
         # Whoever opens an image (Django's ImageField, renditions), Pillow refuses one over twice this.
         Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 
-        # Any change to what an article body shows retires every cached body.
-        for model in (Article, Takeaway, Section, FAQ, Reference, Person):
-            post_save.connect(bump_content_version, sender=model, dispatch_uid=f"body-save-{model.__name__}")
-            post_delete.connect(bump_content_version, sender=model, dispatch_uid=f"body-delete-{model.__name__}")
+        # Any change to what an article body shows makes it again (which retires the cached pages).
+        for signal in (post_save, post_delete):
+            name = "save" if signal is post_save else "delete"
+            signal.connect(article_changed, sender=Article, dispatch_uid=f"body-{name}-Article")
+            for model in (Takeaway, Section, FAQ, Reference):
+                signal.connect(part_changed, sender=model, dispatch_uid=f"body-{name}-{model.__name__}")
+        # A person in use cannot be deleted (PROTECT): only an edit shows.
+        post_save.connect(person_changed, sender=Person, dispatch_uid="body-save-Person")
+        # Related articles' links are joined on read (page_cache.article_body): only the pages go.
         m2m_changed.connect(
             bump_content_version, sender=Article.related_articles.through, dispatch_uid="body-related-articles"
         )

@@ -20,6 +20,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import NOT_PROVIDED
 
+from .article_body import bodies_made_once
 from .models import FAQ, Article, Person, Reference, Section, Takeaway
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
@@ -182,7 +183,7 @@ def _load_article(guide: Guide, *, reset: bool) -> str:
 
 
 def _write(article: Article, content: dict) -> None:
-    with reversion.create_revision():
+    with reversion.create_revision(), bodies_made_once():  # the body once, after every part
         reversion.set_comment("Loaded from its data file by load_guide.")
         _write_content(article, content)
 

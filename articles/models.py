@@ -1,7 +1,8 @@
 """The guide as data: an Article and its ordered parts, each editable in the admin.
 
 Markdown fields are rendered once, on save, through articles.markdown into a stored
-`*_html` field; templates only ever read the stored HTML.
+`*_html` field, and the whole body from them into `Article.body_html` (articles.article_body);
+templates only ever read the stored HTML.
 """
 
 from datetime import timedelta
@@ -155,6 +156,10 @@ class Article(models.Model):
         help_text=f"Markdown. The last paragraph, under the FAQ, usually with a link to read on. {IMAGES_HELP}",
     )
     closing_html = models.TextField(editable=False, default="")
+    # The whole body as readers see it, parts and people included, made on every change to them
+    # (articles.article_body): a page reads it instead of rendering a template.
+    body_html = models.TextField(editable=False, default="")
+    body_html_version = models.CharField(editable=False, max_length=16, default="")  # body_version() it was made with
     related_articles = models.ManyToManyField(
         "self",
         symmetrical=False,
@@ -429,4 +434,5 @@ reversion.register(Takeaway)
 reversion.register(Section)
 reversion.register(FAQ)
 reversion.register(Reference)
-reversion.register(Article, follow=ARTICLE_PARTS)
+# The stored body is made again from the restored rows (articles.article_body): no revision keeps a copy.
+reversion.register(Article, follow=ARTICLE_PARTS, exclude=["body_html", "body_html_version"])

@@ -1,4 +1,4 @@
-"""Cached article pages: the shared page, the article body, and the versions that retire them.
+"""Cached article pages: the shared page, the versions that retire them, and the article as a page shows it.
 
 The shared page is what every reader who carries none of this site's cookies gets for an
 address without a query string: the same bytes for all of them (the comment form holds no
@@ -7,7 +7,8 @@ it for SHARED_MAX_AGE_SECONDS. A reader who carries one of the site's cookies, o
 query string (`?replytocom=`, `?unapproved=`, a comment page), gets a page rendered for them
 alone, marked private.
 
-Any save or delete of an article, a part or a person bumps one content version; a comment
+Any save or delete of an article, a part or a person makes the article's stored body again
+(articles.article_body), which bumps one content version (so does a change to its related articles); a comment
 change bumps its article's comment version. The versions live in the shared cache ("default"),
 so every worker sees a bump at once. The HTML lives in each worker's own "pages" cache, stored
 with the versions it was rendered under and checked against them on every read: an edit or a
@@ -24,11 +25,12 @@ from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.cache import cache, caches
 from django.db import transaction
-from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpResponse
-from django.template.loader import render_to_string
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
+from .article_body import body_version, store_bodies
 from .models import Article
 
 TIMEOUT_SECONDS = 300
@@ -203,22 +205,29 @@ def keep_shared_page(request, slug: str, article_id: int, versions_seen: tuple[s
 
 
 def article_body(article: Article) -> str:
-    """The rendered <article>, from the cache when it is there (no query for the parts then)."""
-    key = f"articles:body:{content_version()}:{article.pk}"
-    html = caches["pages"].get(key)
-    if html is None:
-        prefetch_related_objects(
-            [article],
-            "takeaways",
-            "sections",
-            "faqs",
-            "references",
-            Prefetch(
-                "related_articles",
-                queryset=Article.objects.published().only("title", "slug", "summary"),
-                to_attr="published_related_articles",
-            ),
-        )
-        html = render_to_string("articles/includes/article_body.html", {"article": article})
-        caches["pages"].set(key, html, timeout=TIMEOUT_SECONDS)
-    return html
+    """The <article> as every reader sees it: its stored body and the links to its published related articles.
+
+    The body was made on write (articles.article_body); one made with an older template, date
+    format or time zone is made again now, once. The links depend on the other articles'
+    publication and on the clock, so they are read here, in one query.
+    """
+    body = article.body_html
+    if article.body_html_version != body_version():
+        body = store_bodies([article.pk]).get(article.pk, "")
+    return format_html('<article class="article">\n{}\n{}</article>', mark_safe(body), related_section(article))
+
+
+def related_section(article: Article) -> str:
+    related = article.related_articles.published().only("title", "slug", "summary")
+    if not related:
+        return ""
+    links = format_html_join(
+        "\n",
+        '<li><a href="{}">{}</a> <span>{}</span></li>',
+        ((r.get_absolute_url(), r.title, r.summary) for r in related),
+    )
+    return format_html(
+        '<section class="related" id="related" aria-labelledby="related-heading">\n'
+        '<h2 id="related-heading">Related articles</h2>\n<ul>\n{}\n</ul>\n</section>\n',
+        links,
+    )

@@ -1,0 +1,118 @@
+"""The article body, made once on write and stored on its row (Article.body_html); pages join it.
+
+The body shows the article, its parts (takeaways, sections, FAQ entries, references) and its
+people (author, medical reviewer), in the site's date format and time zone. Any save or delete
+of one of them makes the body again through store_bodies(), the one path, which then retires
+the cached pages. The links to related articles are not in it: whether one shows depends on
+that other article's publication and on the clock, so page_cache joins them when a page is read.
+
+An admin form saves the article and then each inline part, one by one: inside
+bodies_made_once() (the admin's change form and revision views, the guide loader) each article
+is made once, when the block ends, not once per row.
+"""
+
+import hashlib
+import threading
+from collections.abc import Iterable
+from contextlib import contextmanager
+from functools import cache
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Q
+from django.template.loader import get_template
+from django.utils import timezone, translation
+from django.utils.formats import get_format
+
+from .models import ARTICLE_PARTS, Article
+
+BODY_TEMPLATE = "articles/includes/article_body.html"
+# Every template the body is made of: a deploy that changes one makes the stored bodies again.
+BODY_TEMPLATES = (BODY_TEMPLATE, "includes/medical_review.html", "includes/toc.html")
+
+# The articles whose body waits for the end of the outermost bodies_made_once() in this thread.
+_waiting = threading.local()
+
+
+def render_body(article: Article) -> str:
+    """The body's HTML: made in the site's language and time zone whoever saves, the same for everyone.
+
+    Reads the parts through `article.<part>.all()`: a prefetch serves them (store_bodies).
+    """
+    with timezone.override(None), translation.override(settings.LANGUAGE_CODE):
+        return get_template(BODY_TEMPLATE).render({"article": article}).strip()
+
+
+@cache
+def body_version() -> str:
+    """What a stored body was made with besides the article: its templates, date format and time zone.
+
+    A deploy that changes one of them changes this, and page_cache makes an older body again
+    (through store_bodies) the first time a page shows it, as comments.threads does for comments.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        parts = [*(get_template(name).template.source for name in BODY_TEMPLATES), get_format("DATE_FORMAT")]
+    parts.append(settings.TIME_ZONE)
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
+
+
+def store_bodies(article_ids: Iterable[int]) -> dict[int, str]:
+    """Make and store the bodies of these articles, retire every cached page, and return the bodies.
+
+    The one path a body is made by. An id whose article is gone is skipped (its pages are retired all the same).
+    """
+    from .page_cache import bump_content_version  # page_cache reads bodies through this module
+
+    articles = (
+        Article.objects.filter(pk__in=list(article_ids))
+        .select_related("author", "medical_reviewer")
+        .prefetch_related(*ARTICLE_PARTS)
+    )
+    bodies = {}
+    for article in articles:
+        bodies[article.pk] = render_body(article)
+        # An UPDATE, not a save: the row's "last edited" and its signals are the edit's, not this.
+        Article.objects.filter(pk=article.pk).update(body_html=bodies[article.pk], body_html_version=body_version())
+    bump_content_version()  # after the bodies are stored: a page made before this read the old one
+    return bodies
+
+
+def body_changed(article_ids: Iterable[int]) -> None:
+    """Make these bodies again: now, or at the end of the bodies_made_once() block this runs in."""
+    waiting = getattr(_waiting, "ids", None)
+    if waiting is None:
+        store_bodies(article_ids)
+    else:
+        waiting.update(article_ids)
+
+
+@contextmanager
+def bodies_made_once():
+    """One transaction in which each article whose rows are saved gets its body made once, at the end.
+
+    Nested blocks wait for the outermost. An exception rolls everything back and makes nothing.
+    """
+    outermost = getattr(_waiting, "ids", None) is None
+    if outermost:
+        _waiting.ids = set()
+    try:
+        with transaction.atomic():
+            yield
+            if outermost and _waiting.ids:
+                store_bodies(_waiting.ids)
+    finally:
+        if outermost:
+            _waiting.ids = None
+
+
+def article_changed(sender, instance, **kwargs) -> None:
+    body_changed([instance.pk])
+
+
+def part_changed(sender, instance, **kwargs) -> None:
+    body_changed([instance.article_id])
+
+
+def person_changed(sender, instance, **kwargs) -> None:
+    """A person's name or credentials show on every article they wrote or reviewed."""
+    body_changed(Article.objects.filter(Q(author=instance) | Q(medical_reviewer=instance)).values_list("pk", flat=True))
