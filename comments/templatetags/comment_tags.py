@@ -6,8 +6,6 @@ from django import template
 from django.core.cache import caches
 from django.template.loader import render_to_string
 
-from articles.page_cache import page_versions
-
 from .. import remembered_author
 from ..comment_list import comment_list_html
 from ..forms import CommentForm
@@ -19,8 +17,11 @@ LIST_TIMEOUT_SECONDS = 300
 
 
 @register.inclusion_tag("comments/comment_section.html", takes_context=True)
-def comment_section(context, article):
+def comment_section(context, article, versions):
     """The comments under an article: count, threads, pagination and the "Leave a Reply" form.
+
+    `versions` are the page's (page_cache.page_versions), read once by the view: the thread
+    list is kept under them.
 
     The form is the one the post view sent back (bound, with errors) or a new one, filled
     from the reader's remembered details. `?replytocom=<id>` places it under that comment,
@@ -51,7 +52,7 @@ def comment_section(context, article):
     # The list is the same for every reader unless it carries a reply form or an author's
     # waiting comments: then it is joined for this request alone.
     shared = reply_to is None and not own_ids and re.fullmatch(r"[0-9]{0,4}", page_number or "")
-    content, comments = page_versions(article.pk)
+    content, comments = versions
     key = f"comments:list:{content}:{comments}:{article.pk}:{page_number}:{accepting}"
     thread_list = caches["pages"].get(key) if shared else None
     form_in_thread = False
@@ -59,7 +60,7 @@ def comment_section(context, article):
         threads = thread_page(article, page_number=page_number, per_page=rules.comments_per_page, own_ids=own_ids)
         # The form goes under the comment replied to when it is shown, else at the end.
         form_in_thread = accepting and reply_to is not None and threads.shows(reply_to.pk)
-        reply_form = render_to_string("comments/form.html", section, request=request) if form_in_thread else ""
+        reply_form = render_to_string("comments/form.html", section) if form_in_thread else ""
         comment_list = comment_list_html(
             threads.nodes,
             article_url=article.get_absolute_url(),
