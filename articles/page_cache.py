@@ -14,6 +14,9 @@ so every worker sees a bump at once. The HTML lives in each worker's own "pages"
 with the versions it was rendered under and checked against them on every read: an edit or a
 moderation decision retires it in every worker at once. A short timeout bounds what changes
 with the clock alone (a scheduled article going live, comments closing by age).
+
+A personal page is the page's frame (everything around the comment section, the same for every
+reader) kept the same way, joined with a comment section rendered for that reader alone.
 """
 
 import hashlib
@@ -179,15 +182,15 @@ class SharedPage:
         return conditional(request, HttpResponse(self.body, headers=SHARED_HEADERS), self.etag)
 
 
-def _shared_key(request, slug: str) -> str:
+def _address_key(kind: str, request, slug: str) -> str:
     # The host and scheme appear in the canonical link: a site reached by two names keeps two.
     address = hashlib.sha256(f"{request.scheme}://{request.get_host()}/{slug}".encode()).hexdigest()[:32]
-    return f"articles:page:{clock_bucket()}:{address}"
+    return f"articles:{kind}:{clock_bucket()}:{address}"
 
 
 def shared_page(request, slug: str) -> SharedPage | None:
     """The shared page kept for this address, unless an edit or a moderation decision retired it."""
-    page = caches["pages"].get(_shared_key(request, slug))
+    page = caches["pages"].get(_address_key("page", request, slug))
     if page is None or page.versions != page_versions(page.article_id):
         return None
     return page
@@ -200,8 +203,52 @@ def keep_shared_page(request, slug: str, article_id: int, versions_seen: tuple[s
     differ from the current ones, and the page is never served again.
     """
     page = SharedPage(article_id, versions_seen, body, '"' + hashlib.sha256(body).hexdigest()[:32] + '"')
-    caches["pages"].set(_shared_key(request, slug), page, timeout=TIMEOUT_SECONDS)
+    caches["pages"].set(_address_key("page", request, slug), page, timeout=TIMEOUT_SECONDS)
     return page
+
+
+# What the comment section reads of its article: a kept frame carries these fields and no other.
+FRAME_ARTICLE_FIELDS = ("id", "slug", "title", "comments_open", "published_at")
+
+
+@dataclass(frozen=True)
+class Frame:
+    """An article's page around its comment section, split where the section goes.
+
+    The same for every reader of that article at those versions in that clock slot, so it is
+    rendered once and kept; each page joins it with a comment section: `head + section + tail`.
+    A staff preview (`is_preview`) and a refused post's page (its title says "Error") are
+    rendered per request and never kept.
+    """
+
+    article: Article
+    versions: tuple[str, str]  # content, comments (page_versions) read before it was rendered
+    head: bytes  # bytes, encoded once: only the comment section is encoded per page
+    tail: bytes
+    is_preview: bool = False
+
+    def page(self, comment_section: str) -> bytes:
+        return self.head + comment_section.encode() + self.tail
+
+
+def frame(request, slug: str) -> Frame | None:
+    """The frame kept for this address: with it, a personal page needs no query for the article."""
+    kept = caches["pages"].get(_address_key("frame", request, slug))
+    if kept is None or kept.versions != page_versions(kept.article.pk):
+        return None
+    return kept
+
+
+def keep_frame(request, slug: str, rendered: Frame) -> None:
+    """Keep a published article's frame for the next readers of this address.
+
+    Its article is cut to FRAME_ARTICLE_FIELDS (Model.from_db: any other field would cost a
+    query when read, never show a wrong value), so that reading the frame back stays cheap.
+    """
+    names = [field.attname for field in Article._meta.concrete_fields if field.attname in FRAME_ARTICLE_FIELDS]
+    article = Article.from_db(None, names, [getattr(rendered.article, name) for name in names])
+    kept = Frame(article, rendered.versions, rendered.head, rendered.tail)
+    caches["pages"].set(_address_key("frame", request, slug), kept, timeout=TIMEOUT_SECONDS)
 
 
 def article_body(article: Article) -> str:

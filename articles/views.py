@@ -1,5 +1,7 @@
+import secrets
+
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
-from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import ListView
 
@@ -27,48 +29,91 @@ def article_detail(request, slug):
     (page_cache): from the cache with one read of the versions, or rendered once and kept,
     the same bytes for everyone, public to HTTP caches for a few seconds, with a strong ETag.
     Anyone else gets a page of their own, private, with an ETag known before rendering so an
-    unchanged page costs a 304. Staff who may change articles also open drafts and scheduled
+    unchanged page costs a 304: the kept frame (no query for the article) joined with a comment
+    section rendered for them. Staff who may change articles also open drafts and scheduled
     articles here, under a "Preview" banner and never cached.
     """
     shared = page_cache.is_shared(request)
     if shared and (page := page_cache.shared_page(request, slug)):
         return page.response(request)
-    # Without the site's cookies nobody is signed in: request.user is not even looked at.
-    articles = Article.objects.all() if not shared and may_edit_articles(request.user) else Article.objects.published()
-    article = articles.select_related("author", "medical_reviewer").filter(slug=slug).first()
-    if article is None:
-        renamed = articles.filter(old_addresses__slug=slug).only("slug").first()
-        if renamed is None:
-            raise Http404("No article at this address.")
-        return HttpResponsePermanentRedirect(renamed.get_absolute_url())
-    versions = page_cache.page_versions(article.pk)
+    frame = page_cache.frame(request, slug)
+    if frame is None:
+        # Without the site's cookies nobody is signed in: request.user is not even looked at.
+        may_preview = not shared and may_edit_articles(request.user)
+        articles = Article.objects.all() if may_preview else Article.objects.published()
+        article = articles.select_related("author", "medical_reviewer").filter(slug=slug).first()
+        if article is None:
+            renamed = articles.filter(old_addresses__slug=slug).only("slug").first()
+            if renamed is None:
+                raise Http404("No article at this address.")
+            return HttpResponsePermanentRedirect(renamed.get_absolute_url())
+        frame = render_frame(request, article, versions=page_cache.page_versions(article.pk))
+        if not may_preview:  # only a frame any reader could have had (no preview, nothing of staff's)
+            page_cache.keep_frame(request, slug, frame)
     if shared:
-        body = render_article(request, article).content
-        return page_cache.keep_shared_page(request, slug, article.pk, versions, body).response(request)
-    etag = page_cache.personal_etag(request, versions=versions)
+        body = frame.page(render_comment_section(request, frame))
+        return page_cache.keep_shared_page(request, slug, frame.article.pk, frame.versions, body).response(request)
+    etag = page_cache.personal_etag(request, versions=frame.versions)
     unchanged = page_cache.conditional(request, page_cache.mark_personal(HttpResponse()), etag)
     if unchanged.status_code != 200:  # 304 (or 412): known without rendering
         return unchanged
-    response = page_cache.mark_personal(render_article(request, article))
+    response = page_cache.mark_personal(_page_response(request, frame))
     response["ETag"] = etag
     return response
 
 
 def render_article(request, article: Article, *, comment_form=None, status: int = 200) -> HttpResponse:
-    """The article page: the one place it is rendered, for a reader and for a refused comment.
+    """The article page for a refused comment: the form bound to what was sent, with its errors.
 
-    `comment_form` is a bound form sent back with its errors; without it the page has a new one.
-    A staff preview of an unpublished article is never cached; a published article never asks
-    who the reader is.
+    The whole page is rendered (its title says "Error"): refusals are rare, nothing is kept.
+    """
+    versions = page_cache.page_versions(article.pk)
+    frame = render_frame(request, article, versions=versions, comment_form=comment_form)
+    return _page_response(request, frame, comment_form=comment_form, status=status)
+
+
+def render_frame(request, article: Article, *, versions: tuple[str, str], comment_form=None) -> page_cache.Frame:
+    """The one place the article page's template is rendered: everything but the comment section.
+
+    The template gets a random marker where the section goes (a value no article can hold) and
+    the page is split there once. A staff preview of an unpublished article says so in a banner;
+    a published article never asks who the reader is.
     """
     is_preview = article.publication_state() != Article.PublicationState.PUBLISHED and may_edit_articles(request.user)
+    hole = secrets.token_hex(16)
     context = {
         "article": article,
         "article_body": page_cache.article_body(article),
         "is_preview": is_preview,
         "comment_form": comment_form,
+        "comment_section": hole,
     }
-    response = render(request, "articles/article_detail.html", context, status=status)
-    if is_preview:
+    head, tail = (
+        render_to_string("articles/article_detail.html", context, request=request).encode().split(hole.encode())
+    )
+    return page_cache.Frame(article, versions, head, tail, is_preview=is_preview)
+
+
+def render_comment_section(request, frame: page_cache.Frame, *, comment_form=None) -> str:
+    """The comment section for this request: the comments app's tags, placed by the article's template.
+
+    A plain context, not the request's: nothing in the section reads what the context processors
+    add (the site's name is in the frame), and the section is rendered for every personal page.
+    """
+    context = {
+        "request": request,
+        "article": frame.article,
+        "versions": frame.versions,
+        "is_preview": frame.is_preview,
+        "comment_form": comment_form,
+    }
+    return render_to_string("articles/article_comments.html", context)
+
+
+def _page_response(request, frame: page_cache.Frame, *, comment_form=None, status: int = 200) -> HttpResponse:
+    response = HttpResponse(
+        frame.page(render_comment_section(request, frame, comment_form=comment_form)), status=status
+    )
+    if frame.is_preview:
         add_never_cache_headers(response)  # max-age=0, no-cache, no-store, must-revalidate, private
     return response

@@ -183,7 +183,7 @@ def test_an_error_in_a_view_gets_the_friendly_500_page(guide, monkeypatch):
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("articles.views.render_article", broken)
+    monkeypatch.setattr("articles.views.render_frame", broken)
     response = Client(raise_request_exception=False).get(guide.get_absolute_url())
     assert response.status_code == 500
     html = response.content.decode()

@@ -41,7 +41,7 @@ def test_a_server_error_is_logged_with_its_path_and_no_personal_data(guide, monk
     def broken(*args, **kwargs):
         raise RuntimeError("database exploded")
 
-    monkeypatch.setattr("articles.views.render_article", broken)
+    monkeypatch.setattr("articles.views.render_frame", broken)
     with caplog.at_level(logging.ERROR, logger="django.request"):
         Client(raise_request_exception=False).get(guide.get_absolute_url(), {"unapproved": "token"})
     line = OneLineFormatter().format(caplog.records[-1])

@@ -5,11 +5,13 @@ The rules it shows live elsewhere in the app (moderation, threads, remembered_au
 
 import re
 
-from django import template
+from django import forms, template
 from django.core.cache import caches
+from django.forms import BoundField
+from django.forms.widgets import Input
 from django.template.loader import render_to_string
-
-from articles.page_cache import page_versions
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from .. import remembered_author
 from ..comment_list import comment_list_html
@@ -22,8 +24,11 @@ LIST_TIMEOUT_SECONDS = 300
 
 
 @register.inclusion_tag("comments/comment_section.html", takes_context=True)
-def comment_section(context, article):
+def comment_section(context, article, versions):
     """The comments under an article: count, threads, pagination and the "Leave a Reply" form.
+
+    `versions` are the page's (page_cache.page_versions), read once by the view: the thread
+    list is kept under them.
 
     The form is the one the post view sent back (bound, with errors) or a new one, filled
     from the reader's remembered details. `?replytocom=<id>` places it under that comment,
@@ -54,7 +59,7 @@ def comment_section(context, article):
     # The list is the same for every reader unless it carries a reply form or an author's
     # waiting comments: then it is joined for this request alone.
     shared = reply_to is None and not own_ids and re.fullmatch(r"[0-9]{0,4}", page_number or "")
-    content, comments = page_versions(article.pk)
+    content, comments = versions
     key = f"comments:list:{content}:{comments}:{article.pk}:{page_number}:{accepting}"
     thread_list = caches["pages"].get(key) if shared else None
     form_in_thread = False
@@ -62,7 +67,7 @@ def comment_section(context, article):
         threads = thread_page(article, page_number=page_number, per_page=rules.comments_per_page, own_ids=own_ids)
         # The form goes under the comment replied to when it is shown, else at the end.
         form_in_thread = accepting and reply_to is not None and threads.shows(reply_to.pk)
-        reply_form = render_to_string("comments/form.html", section, request=request) if form_in_thread else ""
+        reply_form = render_to_string("comments/form.html", section) if form_in_thread else ""
         comment_list = comment_list_html(
             threads.nodes,
             article_url=article.get_absolute_url(),
@@ -99,3 +104,72 @@ def _reply_target(article, form, requested_id) -> Comment | None:
         return None
     form.initial["parent"] = parent.pk
     return parent
+
+
+@register.simple_tag
+def form_field(field: BoundField) -> SafeString:
+    """One field of the form: its label (marked when required), help, errors and control.
+
+    Written here rather than in a template included per field: the form is rendered for every
+    personal page, and four includes with Django's widget templates were most of its cost.
+    Every text and rule comes from the form (comments/forms.py) and Django's BoundField.
+    """
+    errors = field.errors
+    required = ' <span class="required" aria-hidden="true">*</span>' if field.field.required else ""
+    help_text = (
+        format_html('\n  <span class="field-help" id="{}_helptext">{}</span>', field.auto_id, field.help_text)
+        if field.help_text
+        else ""
+    )
+    error_text = (
+        format_html('\n  <span class="field-errors" id="{}_error">{}</span>', field.auto_id, " ".join(errors))
+        if errors
+        else ""
+    )
+    return format_html(
+        '<p class="comment-field{}">\n  <label for="{}">{}{}</label>{}{}\n  {}\n</p>',
+        " has-errors" if errors else "",
+        field.id_for_label,
+        field.label,
+        mark_safe(required),
+        help_text,
+        error_text,
+        form_control(field),
+    )
+
+
+@register.simple_tag
+def form_control(field: BoundField) -> SafeString:
+    """The field's <input> or <textarea>, written as Django's widget templates write it, without them.
+
+    Rendering the widget templates was the dearest part of a personal page (about 2 ms for this
+    form). What the control says still comes from the form and from Django: the widget's type and
+    attributes (comments/forms.py), required, aria-invalid and aria-describedby
+    (BoundField.build_widget_attrs), the id and the value. Only the kinds the comment form uses
+    are written here (text-like inputs, a textarea, a checkbox); any other goes through Django.
+    """
+    widget = field.field.widget
+    attrs = {**widget.attrs, **field.build_widget_attrs({})}
+    if field.auto_id:
+        attrs.setdefault("id", field.auto_id)
+    value = field.value()
+    name = escape(field.html_name)
+    if isinstance(widget, forms.Textarea):
+        text = widget.format_value(value) or ""
+        return mark_safe(f'<textarea name="{name}"{_attributes(attrs)}>\n{escape(text)}</textarea>')
+    if not isinstance(widget, Input) or isinstance(widget, forms.MultipleHiddenInput | forms.FileInput):
+        return field.as_widget()
+    if isinstance(widget, forms.CheckboxInput) and widget.check_test(value):
+        attrs["checked"] = True
+    text = widget.format_value(value)
+    shown = "" if text is None else f' value="{escape(text)}"'
+    return mark_safe(f'<input type="{escape(widget.input_type)}" name="{name}"{shown}{_attributes(attrs)}>')
+
+
+def _attributes(attrs: dict) -> str:
+    """HTML attributes as django/forms/widgets/attrs.html writes them: True bare, False left out."""
+    return "".join(
+        f" {escape(name)}" if value is True else f' {escape(name)}="{escape(value)}"'
+        for name, value in attrs.items()
+        if value is not False
+    )
