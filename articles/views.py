@@ -41,7 +41,7 @@ def article_detail(request, slug):
         # Without the site's cookies nobody is signed in: request.user is not even looked at.
         may_preview = not shared and may_edit_articles(request.user)
         articles = Article.objects.all() if may_preview else Article.objects.published()
-        article = articles.select_related("author", "medical_reviewer").filter(slug=slug).first()
+        article = articles.filter(slug=slug).first()  # the body, people included, is stored on the row
         if article is None:
             renamed = articles.filter(old_addresses__slug=slug).only("slug").first()
             if renamed is None:
