@@ -18,8 +18,8 @@ class CommentsConfig(AppConfig):
 
         def comments_changed(sender, instance, created=False, **kwargs):
             # A new comment that waits (or is spam) changes no page but its author's, and theirs is
-            # never cached: it is asked for with their own cookie or signed link, which changes with
-            # each post and is part of its ETag. Approving it later is a save that bumps.
+            # never cached: it is asked for with their own cookie (part of its ETag) or a signed link
+            # made for this post. Approving it later is a save that bumps.
             if created and instance.status != Comment.Status.APPROVED:
                 return
             bump_comments_version(instance.article_id)
