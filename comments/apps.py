@@ -17,8 +17,8 @@ class CommentsConfig(AppConfig):
         register_personal_cookie(remembered_author.COOKIE_NAME)
 
         def comments_changed(sender, instance, created=False, **kwargs):
-            # A new comment that waits (or is spam) changes no page but its author's, and theirs is
-            # never cached: it is asked for with their own cookie (part of its ETag) or a signed link
+            # A new comment that waits (or is spam) changes no page but its author's, and no shared
+            # cache holds theirs: it is asked for with their own cookie (part of its ETag) or a signed link
             # made for this post. Approving it later is a save that bumps.
             if created and instance.status != Comment.Status.APPROVED:
                 return
