@@ -16,7 +16,12 @@ class CommentsConfig(AppConfig):
         # The remembered details fill in the form, and its waiting comments show: a page of its own.
         register_personal_cookie(remembered_author.COOKIE_NAME)
 
-        def comments_changed(sender, instance, **kwargs):
+        def comments_changed(sender, instance, created=False, **kwargs):
+            # A new comment that waits (or is spam) changes no page but its author's, and no shared
+            # cache holds theirs: it is asked for with their own cookie (part of its ETag) or a signed link
+            # made for this post. Approving it later is a save that bumps.
+            if created and instance.status != Comment.Status.APPROVED:
+                return
             bump_comments_version(instance.article_id)
 
         post_save.connect(comments_changed, sender=Comment, dispatch_uid="comments-changed-save", weak=False)

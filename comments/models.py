@@ -12,7 +12,8 @@ from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import apnumber
 from django.core.validators import MinValueValidator
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import F, Q
+from django.db.models.functions import Upper
 from django.template.loader import get_template
 from django.utils import timezone, translation
 from django.utils.formats import get_format
@@ -25,6 +26,8 @@ from articles.models import Article
 MAX_DEPTH = 3  # a top-level comment is depth 1; replies nest up to this depth. Read when used, never copied.
 BODY_MAX_LENGTH = 5000  # characters
 FRAGMENT_TEMPLATE = "comments/comment.html"
+# What the stored fragment shows (or is): saving any of these makes the fragment, and its Markdown, again.
+SHOWN_IN_FRAGMENT = frozenset({"name", "website", "body", "is_staff_reply", "created_at", "html"})
 
 
 class CommentQuerySet(models.QuerySet):
@@ -94,24 +97,39 @@ class Comment(models.Model):
     class Meta:
         ordering = ["created_at", "id"]
         verbose_name = "comment"
-        indexes = [models.Index(fields=["article", "status", "created_at"], name="comment_article_status_time")]
+        indexes = [
+            models.Index(fields=["article", "status", "created_at"], name="comment_article_status_time"),
+            # An author's comments on an article, whatever the case of the address: the duplicate
+            # check of every post (comments.services.earlier_copy).
+            models.Index(Upper("email"), F("article"), name="comment_author_email"),
+        ]
 
     def __str__(self):
         return f"{self.name} on “{self.article}”"
 
     def save(self, *args, **kwargs):
+        """Store the comment with its HTML, made only when what it shows may have changed.
+
+        A status-only save (a moderation decision) writes the status alone: neither the Markdown
+        nor the fragment depends on it. A new comment whose body_html its poster already rendered
+        (comments.services renders once for the moderation rules and the row) keeps it.
+        """
+        update_fields = kwargs.get("update_fields")
         if self.parent_id:
             self.root_id = self.parent.root_id or self.parent_id
             self.depth = self.parent.depth + 1
-        self.body_html = render_comment_markdown(self.body)
-        if kwargs.get("update_fields") is not None:  # a status change, say: what it shows is made again too
-            kwargs["update_fields"] = {*kwargs["update_fields"], "body_html", "html", "html_version"}
+        remake = update_fields is None or not SHOWN_IN_FRAGMENT.isdisjoint(update_fields)
+        if remake and not (self.pk is None and self.body_html):
+            self.body_html = render_comment_markdown(self.body)
+        if update_fields is not None and remake:  # say, "html" for a fragment made with an older template
+            kwargs["update_fields"] = {*update_fields, "body_html", "html", "html_version"}
         if self.pk is not None:
-            self.html, self.html_version = render_fragment(self), fragment_version()
+            if remake:
+                self.html, self.html_version = render_fragment(self), fragment_version()
             super().save(*args, **kwargs)
             return
-        with transaction.atomic():
-            super().save(*args, **kwargs)  # its signal retires the article's pages, again at commit
+        with transaction.atomic(savepoint=False):  # one row, all or nothing, inside the poster's transaction
+            super().save(*args, **kwargs)  # its signal retires the article's pages if the comment shows
             # The fragment names the id the insert just gave. It goes into the same row in the same
             # transaction, without a second save: that would bump the pages' versions twice more.
             self.html, self.html_version = render_fragment(self), fragment_version()

@@ -9,6 +9,7 @@ turned that on). Everything else waits for a moderator.
 import ipaddress
 import re
 from dataclasses import dataclass
+from functools import cached_property
 from html import unescape
 
 from django.utils.html import strip_tags
@@ -29,6 +30,11 @@ class Submission:
     body: str
     ip_address: str | None = None
 
+    @cached_property
+    def html(self) -> str:
+        """The text as readers will see it, rendered once: the rules read it, and the poster stores it."""
+        return render_comment_markdown(self.body)
+
 
 @dataclass(frozen=True)
 class Decision:
@@ -37,7 +43,7 @@ class Decision:
 
 
 def decide(submission: Submission, *, rules: DiscussionSettings) -> Decision:
-    html = render_comment_markdown(submission.body)
+    html = submission.html
     # The word lists are matched against what was typed and against what readers will see:
     # "&#115;pam" or "sp**am**" is typed differently from "spam" but reads the same once shown.
     searchable = "\n".join(

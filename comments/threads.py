@@ -99,7 +99,8 @@ def thread_page(article, *, page_number, per_page: int, own_ids: Collection[int]
 def page_number_of(comment: Comment, *, per_page: int) -> int:
     """The page of threads on which a comment (or its thread) is shown."""
     root_id = comment.root_id or comment.pk
-    root = Comment.objects.only("created_at", "article_id").get(pk=root_id)
+    # A top-level comment is its own root: no query for it (a post's redirect asks for one).
+    root = comment if root_id == comment.pk else Comment.objects.only("created_at", "article_id").get(pk=root_id)
     earlier = (
         Comment.objects.approved()
         .filter(article_id=root.article_id, parent__isnull=True)

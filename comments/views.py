@@ -81,6 +81,7 @@ def post_comment(request, slug):
     try:
         comment = services.post_comment(
             article=article,
+            rules=rules,
             name=data["name"],
             email=data["email"],
             website=data["website"],

@@ -153,7 +153,7 @@ if REDIS_URL:
     # Timeouts: a Redis that stops answering costs a request a second, not a worker's timeout.
     REDIS = {"LOCATION": REDIS_URL, "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1}}
     CACHES = {
-        "default": {"BACKEND": "infusion_site.shared_cache.SharedRedisCache", **REDIS},
+        "default": {"BACKEND": "infusion_site.redis_cache.SharedRedisCache", **REDIS},
         # Sessions, in the same Redis through Django's own backend: a session that cannot be
         # stored must fail (the admin's login answers 500), not be retried thousands of times as a
         # key clash, which is what a backend that forgives failed writes would make Django do.

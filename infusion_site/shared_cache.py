@@ -9,6 +9,9 @@ are logged (at most once a minute per worker): pages are rendered uncached, and 
 
 incr() is the exception: it counts (the comment flood limit), and a count that was not stored
 must not pass for one. It raises ValueError, Django's way of saying "not counted".
+
+The Redis backend is in infusion_site/redis_cache.py: the Redis client costs each worker about
+5 MB, which a site on the file cache need not load.
 """
 
 import logging
@@ -16,8 +19,6 @@ import time
 
 from django.core.cache.backends.base import DEFAULT_TIMEOUT
 from django.core.cache.backends.filebased import FileBasedCache
-from django.core.cache.backends.redis import RedisCache
-from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 LOG_INTERVAL_SECONDS = 60
@@ -116,8 +117,3 @@ class SharedFileCache(CacheTroubleLogged, FileBasedCache):
             self._log(error)
             raise ValueError(f"Key '{key}' could not be counted: the shared cache is not usable") from error
         return value + delta
-
-
-class SharedRedisCache(CacheTroubleLogged, RedisCache):
-    failures = (RedisError,)
-    where = "Redis"  # not the address: it may carry a password (the client's error names the host)

@@ -4,7 +4,7 @@ import io
 from datetime import UTC, datetime
 
 import pytest
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, User
 from django.core import mail
 from django.core.management import call_command
 
@@ -47,6 +47,22 @@ def test_no_mail_for_a_comment_published_at_once(
 
 def test_without_moderators_the_superusers_are_told(client, guide, django_capture_on_commit_callbacks):
     User.objects.create_superuser("owner", "owner@example.com", "a-long-test-password")
+    with django_capture_on_commit_callbacks(execute=True):
+        post_comment(client, guide)
+    assert mail.outbox[0].to == ["owner@example.com"]
+
+
+def test_with_moderators_only_they_are_told(client, guide, moderator, django_capture_on_commit_callbacks):
+    owner = User.objects.create_superuser("owner", "owner@example.com", "a-long-test-password")
+    owner.groups.add(Group.objects.create(name="Editors-in-chief"))
+    with django_capture_on_commit_callbacks(execute=True):
+        post_comment(client, guide)
+    assert mail.outbox[0].to == ["moderator@example.com"]
+
+
+def test_a_superuser_in_other_groups_is_told_when_nobody_moderates(client, guide, django_capture_on_commit_callbacks):
+    owner = User.objects.create_superuser("owner", "owner@example.com", "a-long-test-password")
+    owner.groups.add(Group.objects.create(name="Editors-in-chief"), Group.objects.create(name="Writers"))
     with django_capture_on_commit_callbacks(execute=True):
         post_comment(client, guide)
     assert mail.outbox[0].to == ["owner@example.com"]

@@ -44,7 +44,7 @@ def test_database_url_selects_postgresql_and_redis_url_the_cache():
     assert values == [
         "django.db.backends.postgresql",
         "infusion",
-        "infusion_site.shared_cache.SharedRedisCache",
+        "infusion_site.redis_cache.SharedRedisCache",
         "django.contrib.sessions.backends.cache",
     ]
 

@@ -49,7 +49,7 @@ def unreachable_redis(settings):
     redis = {"LOCATION": "redis://127.0.0.1:1/0", "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 1}}
     settings.CACHES = {
         **settings.CACHES,
-        "default": {"BACKEND": "infusion_site.shared_cache.SharedRedisCache", **redis},
+        "default": {"BACKEND": "infusion_site.redis_cache.SharedRedisCache", **redis},
     }
 
 
