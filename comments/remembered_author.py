@@ -57,7 +57,7 @@ def remember(response, *, name: str, email: str, website: str, pending_ids: tupl
     """Keep the details (and the reader's waiting comments) in the browser for a year."""
     stored = {"name": name, "email": email, "website": website}
     if pending_ids:
-        stored["pending"] = signing.dumps(list(pending_ids[-MAX_PENDING:]), salt=PENDING_SALT)
+        stored["pending"] = signing.dumps(list(kept_pending(pending_ids)), salt=PENDING_SALT)
     response.set_cookie(
         COOKIE_NAME,
         json.dumps(stored),
@@ -66,6 +66,11 @@ def remember(response, *, name: str, email: str, website: str, pending_ids: tupl
         samesite="Lax",
         secure=settings.SESSION_COOKIE_SECURE,
     )
+
+
+def kept_pending(pending_ids: tuple[int, ...]) -> tuple[int, ...]:
+    """The waiting comments a browser keeps seeing: the newest MAX_PENDING."""
+    return tuple(pending_ids[-MAX_PENDING:])
 
 
 def forget(response) -> None:
@@ -92,4 +97,4 @@ def _pending_ids(token) -> tuple[int, ...]:
         return ()
     if not isinstance(ids, list) or not all(isinstance(pk, int) and not isinstance(pk, bool) for pk in ids):
         return ()
-    return tuple(ids[-MAX_PENDING:])
+    return kept_pending(tuple(ids))

@@ -76,12 +76,21 @@ def unapproved_comment_id(token: str | None) -> int | None:
         return None
 
 
+def _visible(own_ids: Collection[int]) -> Q:
+    """What a reader sees: approved comments, and their own (`own_ids`) while they wait; never once removed.
+
+    Pages of threads are counted with it too (page_number_of), so that a page named for a
+    comment is the page that shows it to that reader.
+    """
+    visible = Q(status=Comment.Status.APPROVED)
+    if own_ids:
+        visible |= Q(pk__in=own_ids, status__in=[Comment.Status.PENDING, Comment.Status.SPAM])
+    return visible
+
+
 def thread_page(article, *, page_number, per_page: int, own_ids: Collection[int] = ()) -> ThreadPage:
     """`own_ids`: the reader's own comments, shown to them while they wait."""
-    visible = Q(status=Comment.Status.APPROVED)
-    if own_ids:  # the author's own comments while they wait; never once removed
-        visible |= Q(pk__in=own_ids, status__in=[Comment.Status.PENDING, Comment.Status.SPAM])
-    shown = Comment.objects.filter(visible, article=article).values_list(*SHOWN_FIELDS)
+    shown = Comment.objects.filter(_visible(own_ids), article=article).values_list(*SHOWN_FIELDS)
     page = Paginator(shown.filter(parent__isnull=True), per_page).get_page(page_number)
     roots = [CommentNode(*row) for row in page.object_list]
     replies = [CommentNode(*row) for row in shown.filter(root__in=[root.pk for root in roots])] if roots else []
@@ -96,29 +105,32 @@ def thread_page(article, *, page_number, per_page: int, own_ids: Collection[int]
     return ThreadPage(nodes=roots, page=page, approved_count=approved_count)
 
 
-def page_number_of(comment: Comment, *, per_page: int) -> int:
-    """The page of threads on which a comment (or its thread) is shown."""
+def page_number_of(comment: Comment, *, per_page: int, own_ids: Collection[int] = ()) -> int:
+    """The page of threads on which a comment (or its thread) is shown to a reader whose own
+    waiting comments are `own_ids` (they take places on the pages that reader sees)."""
     root_id = comment.root_id or comment.pk
     # A top-level comment is its own root: no query for it (a post's redirect asks for one).
     root = comment if root_id == comment.pk else Comment.objects.only("created_at", "article_id").get(pk=root_id)
     earlier = (
-        Comment.objects.approved()
-        .filter(article_id=root.article_id, parent__isnull=True)
+        Comment.objects.filter(_visible(own_ids), article_id=root.article_id, parent__isnull=True)
         .filter(Q(created_at__lt=root.created_at) | Q(created_at=root.created_at, pk__lt=root_id))
         .count()
     )
     return earlier // per_page + 1
 
 
-def location_of(comment: Comment, *, per_page: int, for_its_author: bool = False) -> str:
+def location_of(comment: Comment, *, per_page: int, for_its_author: bool = False, own_ids: Collection[int] = ()) -> str:
     """The address of a comment on its article: its page of threads.
 
     Only the author, redirected there after posting (for_its_author), gets the signed link
     that shows a comment not yet approved (spam too, so a spammer learns nothing). Any other
     address of a waiting comment shows the page without it: the link is minted nowhere else.
+    `own_ids` are the author's other waiting comments their browser will show them (the
+    remembered-details cookie), which move their page boundaries.
     """
     query = {}
-    page = page_number_of(comment, per_page=per_page)
+    shown_to_author = {*own_ids, comment.pk} if for_its_author else ()
+    page = page_number_of(comment, per_page=per_page, own_ids=shown_to_author)
     if page > 1:
         query["comments-page"] = page
     if for_its_author and comment.status != Comment.Status.APPROVED:

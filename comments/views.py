@@ -101,8 +101,11 @@ def post_comment(request, slug):
         )
         return _unavailable(request, article, form, message, retry_after=DATABASE_RETRY_SECONDS)
 
-    response = HttpResponseRedirect(location_of(comment, per_page=rules.comments_per_page, for_its_author=True))
-    _remember_author(request, response, data, comment)
+    own_ids = _waiting_ids_remembered(request, data, comment)
+    response = HttpResponseRedirect(
+        location_of(comment, per_page=rules.comments_per_page, for_its_author=True, own_ids=own_ids)
+    )
+    _remember_author(response, data, own_ids)
     return response
 
 
@@ -163,15 +166,23 @@ def _unavailable(request, article, form, message: str, *, retry_after: int):
     return response
 
 
-def _remember_author(request, response, data, comment: Comment) -> None:
-    """With the reader's consent, keep their details, and their comment while it waits; without it, forget."""
+def _waiting_ids_remembered(request, data, comment: Comment) -> tuple[int, ...]:
+    """The author's waiting comments their browser will keep showing them after this post:
+    none without their consent, else the earlier ones and this one while it waits."""
     if not data["remember"]:
-        remembered_author.forget(response)
-        return
+        return ()
     earlier = remembered_author.read(request)
     pending_ids = earlier.pending_ids if earlier else ()
     if comment.status != Comment.Status.APPROVED:
         pending_ids = (*pending_ids, comment.pk)
+    return remembered_author.kept_pending(pending_ids)
+
+
+def _remember_author(response, data, pending_ids: tuple[int, ...]) -> None:
+    """With the reader's consent, keep their details, and their comments while they wait; without it, forget."""
+    if not data["remember"]:
+        remembered_author.forget(response)
+        return
     remembered_author.remember(
         response, name=data["name"], email=data["email"], website=data["website"], pending_ids=pending_ids
     )

@@ -43,12 +43,12 @@ def comment_section(context, article, versions):
     if form is None:
         form = CommentForm(article=article, initial=remembered.form_initial() if remembered else {})
     reply_to = _reply_target(article, form, request.GET.get("replytocom"))
-    page_number = request.GET.get("comments-page")
-    if page_number is None and reply_to is not None:
-        page_number = page_number_of(reply_to, per_page=rules.comments_per_page)
     own_ids = set(remembered.pending_ids) if remembered else set()
     if unapproved_id := unapproved_comment_id(request.GET.get("unapproved")):
         own_ids.add(unapproved_id)
+    page_number = request.GET.get("comments-page")
+    if page_number is None and reply_to is not None:
+        page_number = page_number_of(reply_to, per_page=rules.comments_per_page, own_ids=own_ids)
     # A staff preview of an unpublished article takes no comments (its post would be refused);
     # it says instead whether readers will be able to comment once it is published.
     is_preview = bool(context.get("is_preview"))
