@@ -32,7 +32,14 @@ SITE_CONF = PROJECT / "deploy" / "nginx" / "infusion-site.conf"
 ARTICLE = "/articles/what-is-ketamine-infusion-used-for/"
 # A remembered-details cookie as the comment form sets it (comments/remembered_author.py).
 REMEMBERED = json.dumps({"name": "Bench reader", "email": "bench@example.com", "website": ""})
-PAGE_RUNS = ("article_uncached", "article_personal", "article_cached", "article_cached_returning", "article_304")
+PAGE_RUNS = (
+    "floor_page_bytes",
+    "article_uncached",
+    "article_personal",
+    "article_cached",
+    "article_cached_returning",
+    "article_304",
+)
 SEED_COMMENTS = """
 from articles.models import Article
 from comments.models import Comment
@@ -90,6 +97,7 @@ def server_env(workdir: Path, *, no_cache: bool = False, own_stores: bool = Fals
         EMAIL_URL="dummy://",
         DJANGO_LOG_LEVEL="WARNING",
         BENCH_NO_CACHE="1" if no_cache else "0",
+        BENCH_PAGE_FILE=str(workdir / "page.html"),  # what /bench/page-bytes answers with
     )
     env.pop("DJANGO_DEBUG", None)
     return env
@@ -309,6 +317,8 @@ def cached_rounds(port: int, *, rounds: int, seconds: float, clients: int) -> li
     form's time slot), and a run must not revalidate against the bytes of a slot gone by."""
     runs = {
         "floor": ("/bench/floor", {}),
+        # The floor sending the page's bytes: the cost of the bytes themselves, not of finding them.
+        "floor_page_bytes": ("/bench/page-bytes", {}),
         "article_cached": (ARTICLE, {}),  # new readers: the shared page
         # An analytics cookie is not the site's: the same shared page.
         "article_cached_returning": (ARTICLE, {"Cookie": "_ga=GA1.1.1234567890.1700000000"}),
@@ -376,6 +386,7 @@ def main(argv=None) -> int:
         with Server(server_env(Path(workdir), no_cache=True)) as server:
             results["article_uncached"] = load(server.port, ARTICLE, seconds=seconds, clients=clients)
         with Server(env) as server:
+            Path(env["BENCH_PAGE_FILE"]).write_bytes(request(server.port, "GET", ARTICLE)[2])
             measured = cached_rounds(server.port, rounds=rounds, seconds=seconds, clients=clients)
             for run in measured[0]:
                 results[run] = median_run(measured, run)

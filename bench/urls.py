@@ -1,3 +1,7 @@
+import os
+from functools import cache
+from pathlib import Path
+
 from django.http import HttpResponse
 from django.urls import path
 
@@ -9,4 +13,19 @@ def floor(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
-urlpatterns = [path("bench/floor", floor), *site_urlpatterns]
+@cache
+def _page_bytes() -> bytes:
+    return Path(os.environ["BENCH_PAGE_FILE"]).read_bytes()
+
+
+def floor_with_page_bytes(request):
+    """The floor answering with the article page's bytes (bench/run.py writes them first): what
+    sending a page that size costs gunicorn and the client, apart from finding the page."""
+    return HttpResponse(_page_bytes(), content_type="text/html; charset=utf-8")
+
+
+urlpatterns = [
+    path("bench/floor", floor),
+    path("bench/page-bytes", floor_with_page_bytes),
+    *site_urlpatterns,
+]
