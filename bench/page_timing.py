@@ -15,7 +15,6 @@ import argparse
 import cProfile
 import os
 import pstats
-import secrets
 import sys
 import tempfile
 import timeit
@@ -33,21 +32,10 @@ def main() -> None:
     sys.path.insert(0, str(project))
     os.chdir(project)
     workdir = Path(tempfile.mkdtemp(prefix="page-timing-"))
-    for name in ("DATABASE_URL", "REDIS_URL", "DJANGO_DEBUG"):
-        os.environ.pop(name, None)
-    os.environ.update(
-        DJANGO_SETTINGS_MODULE="bench.settings",
-        DJANGO_SECRET_KEY=secrets.token_urlsafe(50),
-        DJANGO_SSL_REDIRECT="0",
-        DJANGO_SECURE_COOKIES="0",
-        DJANGO_HSTS_SECONDS="0",
-        ALLOWED_HOSTS="testserver",
-        SQLITE_PATH=str(workdir / "bench.sqlite3"),
-        CACHE_DIR=str(workdir / "cache"),
-        MEDIA_ROOT=str(workdir / "media"),
-        EMAIL_URL="dummy://",
-        DJANGO_LOG_LEVEL="WARNING",
-    )
+    from bench.run import server_env  # the timed checkout's own: the environment `make bench` serves with
+
+    os.environ.clear()
+    os.environ.update(server_env(workdir, own_stores=True))
 
     import django
 
