@@ -57,10 +57,12 @@ def comment_section(context, article, versions):
     section = {"article": article, "form": form, "reply_to": reply_to, "accepting": accepting}
 
     # The list is the same for every reader unless it carries a reply form or an author's
-    # waiting comments: then it is joined for this request alone.
+    # waiting comments: then it is joined for this request alone. It is kept under the page it
+    # is, and only when asked for by that page's own address (none, or its number): "01" or a
+    # page past the last cannot push the real pages out of the worker's memory.
     shared = reply_to is None and not own_ids and re.fullmatch(r"[0-9]{0,4}", page_number or "")
     content, comments = versions
-    key = f"comments:list:{content}:{comments}:{article.pk}:{page_number}:{accepting}"
+    key = f"comments:list:{content}:{comments}:{article.pk}:{page_number or 1}:{accepting}"
     thread_list = caches["pages"].get(key) if shared else None
     form_in_thread = False
     if thread_list is None:
@@ -78,7 +80,7 @@ def comment_section(context, article, versions):
         )
         context = {"article": article, "threads": threads, "comment_list": comment_list}
         thread_list = render_to_string("comments/thread_list.html", context)
-        if shared:
+        if shared and str(threads.page.number) == (page_number or "1"):
             caches["pages"].set(key, thread_list, timeout=LIST_TIMEOUT_SECONDS)
     return {
         **section,
