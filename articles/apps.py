@@ -27,7 +27,7 @@ class ArticlesConfig(AppConfig):
                 signal.connect(part_changed, sender=model, dispatch_uid=f"body-{name}-{model.__name__}")
         # A person in use cannot be deleted (PROTECT): only an edit shows.
         post_save.connect(person_changed, sender=Person, dispatch_uid="body-save-Person")
-        # Related articles' links are joined on read (page_cache.article_body): only the pages go.
+        # Related articles' links are joined on read (article_body.article_html): only the pages go.
         m2m_changed.connect(
             bump_content_version, sender=Article.related_articles.through, dispatch_uid="body-related-articles"
         )

@@ -4,7 +4,7 @@ The body shows the article, its parts (takeaways, sections, FAQ entries, referen
 people (author, medical reviewer), in the site's date format and time zone. Any save or delete
 of one of them makes the body again through store_bodies(), the one path, which then retires
 the cached pages. The links to related articles are not in it: whether one shows depends on
-that other article's publication and on the clock, so page_cache joins them when a page is read.
+that other article's publication and on the clock, so article_html() joins them when a page is read.
 
 An admin form saves the article and then each inline part, one by one: inside
 bodies_made_once() (the admin's change form and revision views, the guide loader) each article
@@ -23,8 +23,11 @@ from django.db.models import Q
 from django.template.loader import get_template
 from django.utils import timezone, translation
 from django.utils.formats import get_format
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from .models import ARTICLE_PARTS, Article
+from .page_cache import bump_content_version
 
 BODY_TEMPLATE = "articles/includes/article_body.html"
 # Every template the body is made of: a deploy that changes one makes the stored bodies again.
@@ -47,7 +50,7 @@ def render_body(article: Article) -> str:
 def body_version() -> str:
     """What a stored body was made with besides the article: its templates, date format and time zone.
 
-    A deploy that changes one of them changes this, and page_cache makes an older body again
+    A deploy that changes one of them changes this, and article_html() makes an older body again
     (through store_bodies) the first time a page shows it, as comments.threads does for comments.
     """
     with translation.override(settings.LANGUAGE_CODE):
@@ -61,8 +64,6 @@ def store_bodies(article_ids: Iterable[int]) -> dict[int, str]:
 
     The one path a body is made by. An id whose article is gone is skipped (its pages are retired all the same).
     """
-    from .page_cache import bump_content_version  # page_cache reads bodies through this module
-
     articles = (
         Article.objects.filter(pk__in=list(article_ids))
         .select_related("author", "medical_reviewer")
@@ -116,3 +117,32 @@ def part_changed(sender, instance, **kwargs) -> None:
 def person_changed(sender, instance, **kwargs) -> None:
     """A person's name or credentials show on every article they wrote or reviewed."""
     body_changed(Article.objects.filter(Q(author=instance) | Q(medical_reviewer=instance)).values_list("pk", flat=True))
+
+
+def article_html(article: Article) -> str:
+    """The <article> as every reader sees it: its stored body and the links to its published related articles.
+
+    The body was made on write (articles.article_body); one made with an older template, date
+    format or time zone is made again now, once. The links depend on the other articles'
+    publication and on the clock, so they are read here, in one query.
+    """
+    body = article.body_html
+    if article.body_html_version != body_version():
+        body = store_bodies([article.pk]).get(article.pk, "")
+    return format_html('<article class="article">\n{}\n{}</article>', mark_safe(body), related_section(article))
+
+
+def related_section(article: Article) -> str:
+    related = article.related_articles.published().only("title", "slug", "summary")
+    if not related:
+        return ""
+    links = format_html_join(
+        "\n",
+        '<li><a href="{}">{}</a> <span>{}</span></li>',
+        ((r.get_absolute_url(), r.title, r.summary) for r in related),
+    )
+    return format_html(
+        '<section class="related" id="related" aria-labelledby="related-heading">\n'
+        '<h2 id="related-heading">Related articles</h2>\n<ul>\n{}\n</ul>\n</section>\n',
+        links,
+    )

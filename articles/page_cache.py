@@ -30,10 +30,7 @@ from django.core.cache import cache, caches
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
-from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 
-from .article_body import body_version, store_bodies
 from .models import Article
 
 TIMEOUT_SECONDS = 300
@@ -249,32 +246,3 @@ def keep_frame(request, slug: str, rendered: Frame) -> None:
     article = Article.from_db(None, names, [getattr(rendered.article, name) for name in names])
     kept = Frame(article, rendered.versions, rendered.head, rendered.tail)
     caches["pages"].set(_address_key("frame", request, slug), kept, timeout=TIMEOUT_SECONDS)
-
-
-def article_body(article: Article) -> str:
-    """The <article> as every reader sees it: its stored body and the links to its published related articles.
-
-    The body was made on write (articles.article_body); one made with an older template, date
-    format or time zone is made again now, once. The links depend on the other articles'
-    publication and on the clock, so they are read here, in one query.
-    """
-    body = article.body_html
-    if article.body_html_version != body_version():
-        body = store_bodies([article.pk]).get(article.pk, "")
-    return format_html('<article class="article">\n{}\n{}</article>', mark_safe(body), related_section(article))
-
-
-def related_section(article: Article) -> str:
-    related = article.related_articles.published().only("title", "slug", "summary")
-    if not related:
-        return ""
-    links = format_html_join(
-        "\n",
-        '<li><a href="{}">{}</a> <span>{}</span></li>',
-        ((r.get_absolute_url(), r.title, r.summary) for r in related),
-    )
-    return format_html(
-        '<section class="related" id="related" aria-labelledby="related-heading">\n'
-        '<h2 id="related-heading">Related articles</h2>\n<ul>\n{}\n</ul>\n</section>\n',
-        links,
-    )

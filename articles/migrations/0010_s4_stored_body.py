@@ -8,7 +8,7 @@ def make_bodies(apps, schema_editor):
 
     Made through the one path (articles.article_body), which uses today's models: on a database
     migrated in one go past a later change to the article table they do not fit yet, and this
-    leaves the bodies to their first read (page_cache.article_body makes a missing one) instead of failing.
+    leaves the bodies to their first read (article_body.article_html makes a missing one) instead of failing.
     """
     from articles.article_body import store_bodies
 
