@@ -24,6 +24,7 @@ from django.template.loader import get_template
 from django.utils import timezone, translation
 from django.utils.formats import get_format
 
+from . import image_sizes
 from .models import ARTICLE_PARTS, Article
 
 BODY_TEMPLATE = "articles/includes/article_body.html"
@@ -45,14 +46,15 @@ def render_body(article: Article) -> str:
 
 @cache
 def body_version() -> str:
-    """What a stored body was made with besides the article: its templates, date format and time zone.
+    """What a stored body was made with besides the article: its templates, date format, time zone,
+    and what the lead image's tag is written with (its `sizes`, image_sizes.SIZES; the media address).
 
     A deploy that changes one of them changes this, and page_cache makes an older body again
     (through store_bodies) the first time a page shows it, as comments.threads does for comments.
     """
     with translation.override(settings.LANGUAGE_CODE):
         parts = [*(get_template(name).template.source for name in BODY_TEMPLATES), get_format("DATE_FORMAT")]
-    parts.append(settings.TIME_ZONE)
+    parts += [settings.TIME_ZONE, image_sizes.SIZES, settings.MEDIA_URL]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 

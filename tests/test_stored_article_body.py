@@ -199,14 +199,6 @@ def test_restoring_a_revision_shows_its_parts_on_the_page(editor_client, make_ar
     assert "Answer 1." in html and "A later answer." not in html
 
 
-@pytest.fixture
-def body_version_forgotten():
-    """A test that changes what bodies are made with (a setting) leaves the next one the real version."""
-    body_version.cache_clear()
-    yield
-    body_version.cache_clear()
-
-
 def test_a_body_made_in_another_time_zone_is_made_again_once(make_article, settings, body_version_forgotten):
     article = make_article(published_at=datetime(2026, 5, 3, 14, 2, tzinfo=UTC))
     assert ">3 May 2026</time>" in page_of(article)
