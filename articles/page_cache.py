@@ -102,10 +102,6 @@ def _version(key: str) -> str:
     return version
 
 
-def content_version() -> str:
-    return _version(CONTENT_VERSION_KEY)
-
-
 def _bump(key: str) -> None:
     """A new version now, and another when the transaction commits.
 
