@@ -21,7 +21,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from articles import page_cache
-from articles.article_body import BODY_TEMPLATE, body_version
+from articles.article_body import BODY_TEMPLATE, BODY_TEMPLATES, body_version
 from articles.models import Article, Person, Reference
 from tests.admin_forms import shown_form_data
 
@@ -45,7 +45,7 @@ def body_renders():
     rendered = []
 
     def seen(sender, template, **kwargs):
-        if template.name in (BODY_TEMPLATE, "includes/medical_review.html", "includes/toc.html"):
+        if template.name in BODY_TEMPLATES:
             rendered.append(template.name)
 
     template_rendered.connect(seen)
