@@ -2,13 +2,14 @@
 
 The body shows the article, its parts (takeaways, sections, FAQ entries, references) and its
 people (author, medical reviewer), in the site's date format and time zone. Any save or delete
-of one of them makes the body again through store_bodies(), the one path, which then retires
-the cached pages. The links to related articles are not in it: whether one shows depends on
-that other article's publication and on the clock, so page_cache joins them when a page is read.
+of the article or a part, and any edit of a person (one named on an article cannot be deleted),
+makes the body again through store_bodies(), the one path, which then retires the cached pages.
+The links to related articles are not in it: whether one shows depends on that other article's
+publication and on the clock, so page_cache joins them when a page is read.
 
 An admin form saves the article and then each inline part, one by one: inside
-bodies_made_once() (the admin's change form and revision views, the guide loader) each article
-is made once, when the block ends, not once per row.
+bodies_made_once() (the admin's change form, delete, recover and revision views, the guide
+loader) each article is made once, when the block ends, not once per row.
 """
 
 import hashlib
