@@ -2,13 +2,14 @@
 
 The body shows the article, its parts (takeaways, sections, FAQ entries, references) and its
 people (author, medical reviewer), in the site's date format and time zone. Any save or delete
-of one of them makes the body again through store_bodies(), the one path, which then retires
-the cached pages. The links to related articles are not in it: whether one shows depends on
-that other article's publication and on the clock, so article_html() joins them when a page is read.
+of the article or a part, and any edit of a person (one named on an article cannot be deleted),
+makes the body again through store_bodies(), the one path, which then retires the cached pages.
+The links to related articles are not in it: whether one shows depends on that other article's
+publication and on the clock, so article_html() joins them when a page is read.
 
 An admin form saves the article and then each inline part, one by one: inside
-bodies_made_once() (the admin's change form and revision views, the guide loader) each article
-is made once, when the block ends, not once per row.
+bodies_made_once() (the admin's change form, delete, recover and revision views, the guide
+loader) each article is made once, when the block ends, not once per row.
 """
 
 import hashlib
@@ -26,6 +27,7 @@ from django.utils.formats import get_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from . import image_sizes
 from .models import ARTICLE_PARTS, Article
 from .page_cache import bump_content_version
 
@@ -48,14 +50,15 @@ def render_body(article: Article) -> str:
 
 @cache
 def body_version() -> str:
-    """What a stored body was made with besides the article: its templates, date format and time zone.
+    """What a stored body was made with besides the article: its templates, date format, time zone,
+    and what the lead image's tag is written with (its `sizes`, image_sizes.SIZES; the media address).
 
     A deploy that changes one of them changes this, and article_html() makes an older body again
     (through store_bodies) the first time a page shows it, as comments.threads does for comments.
     """
     with translation.override(settings.LANGUAGE_CODE):
         parts = [*(get_template(name).template.source for name in BODY_TEMPLATES), get_format("DATE_FORMAT")]
-    parts.append(settings.TIME_ZONE)
+    parts += [settings.TIME_ZONE, image_sizes.SIZES, settings.MEDIA_URL]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 

@@ -7,7 +7,7 @@ it for SHARED_MAX_AGE_SECONDS. A reader who carries one of the site's cookies, o
 query string (`?replytocom=`, `?unapproved=`, a comment page), gets a page rendered for them
 alone, marked private.
 
-Any save or delete of an article, a part or a person makes the article's stored body again
+Any save or delete of an article or a part, or an edit of a person, makes the article's stored body again
 (articles.article_body), which bumps one content version (so does a change to its related articles); a comment
 change bumps its article's comment version. The versions live in the shared cache ("default"),
 so every worker sees a bump at once. The HTML lives in each worker's own "pages" cache, stored
@@ -97,10 +97,6 @@ def _version(key: str) -> str:
         cache.add(key, uuid.uuid4().hex, timeout=None)
         version = cache.get(key) or uuid.uuid4().hex
     return version
-
-
-def content_version() -> str:
-    return _version(CONTENT_VERSION_KEY)
 
 
 def _bump(key: str) -> None:

@@ -61,7 +61,7 @@ from django.test.utils import CaptureQueriesContext
 from articles.page_cache import bump_content_version
 client = Client()
 client.get("/")  # the site name and discussion settings are cached after the first request
-bump_content_version()  # retires every page and body: the next view renders everything
+bump_content_version()  # retires every kept page, frame and list: the next view renders them (the body is stored)
 counts = []
 for cookie in ("", "comment_author", ""):  # everything rendered; a personal page; the shared page
     client.cookies.clear()

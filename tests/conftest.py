@@ -18,6 +18,7 @@ from django.core.management import call_command
 from django.test import RequestFactory
 from django.urls import reverse
 
+from articles.article_body import body_version
 from articles.models import FAQ, Article, Section, Takeaway
 from comments.forms import form_timestamp
 from comments.models import Comment, DiscussionSettings
@@ -33,6 +34,17 @@ def empty_cache():
     yield
     for each in caches.all():
         each.clear()
+
+
+@pytest.fixture
+def body_version_forgotten():
+    """A test that changes what bodies are made with (a setting, a constant) leaves the next one the real version.
+
+    Ask for it before `settings` or `monkeypatch`: it is then cleared again after they are put back.
+    """
+    body_version.cache_clear()
+    yield
+    body_version.cache_clear()
 
 
 @pytest.fixture

@@ -3,10 +3,13 @@
 from io import BytesIO
 
 import pytest
+from django.core.cache import caches
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from PIL import Image
 
+from articles import image_sizes
+from articles.article_body import body_version
 from articles.markdown import render_article_markdown
 from articles.models import Article
 from tests.admin_forms import ADD, article_form
@@ -58,6 +61,33 @@ def test_the_page_serves_the_image_with_srcset_sizes_and_dimensions(editor_clien
     assert 'width="2000" height="1000"' in html
     assert "480w," in html and "960w," in html and "1600w" in html
     assert 'sizes="(max-width: 44rem) 100vw, 42rem"' in html
+
+
+def a_deploy():
+    """What a restart does: each worker forgets the version it computed and the pages it kept."""
+    body_version.cache_clear()
+    caches["pages"].clear()
+
+
+def test_a_deploy_that_changes_the_images_sizes_shows_them_on_the_lead_image(
+    editor_client, body_version_forgotten, monkeypatch
+):
+    add_with_image(editor_client, photo())
+    url = Article.objects.get().get_absolute_url()
+    monkeypatch.setattr(image_sizes, "SIZES", "(max-width: 60rem) 100vw, 56rem")
+    a_deploy()
+    assert 'sizes="(max-width: 60rem) 100vw, 56rem"' in Client().get(url).content.decode()
+
+
+def test_a_deploy_that_moves_the_media_shows_the_lead_image_at_its_new_address(
+    editor_client, body_version_forgotten, settings
+):
+    add_with_image(editor_client, photo())
+    url = Article.objects.get().get_absolute_url()
+    settings.MEDIA_URL = "https://media.example.org/"
+    a_deploy()
+    html = Client().get(url).content.decode()
+    assert 'src="https://media.example.org/renditions/' in html and 'src="/media/' not in html
 
 
 def test_a_small_image_is_never_listed_larger_than_it_is(editor_client):

@@ -21,7 +21,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from articles import page_cache
-from articles.article_body import BODY_TEMPLATE, body_version
+from articles.article_body import BODY_TEMPLATE, BODY_TEMPLATES, body_version
 from articles.models import Article, Person, Reference
 from tests.admin_forms import shown_form_data
 
@@ -45,7 +45,7 @@ def body_renders():
     rendered = []
 
     def seen(sender, template, **kwargs):
-        if template.name in (BODY_TEMPLATE, "includes/medical_review.html", "includes/toc.html"):
+        if template.name in BODY_TEMPLATES:
             rendered.append(template.name)
 
     template_rendered.connect(seen)
@@ -197,14 +197,6 @@ def test_restoring_a_revision_shows_its_parts_on_the_page(editor_client, make_ar
     assert rendered.count(BODY_TEMPLATE) == 1
     html = page_of(article)
     assert "Answer 1." in html and "A later answer." not in html
-
-
-@pytest.fixture
-def body_version_forgotten():
-    """A test that changes what bodies are made with (a setting) leaves the next one the real version."""
-    body_version.cache_clear()
-    yield
-    body_version.cache_clear()
 
 
 def test_a_body_made_in_another_time_zone_is_made_again_once(make_article, settings, body_version_forgotten):
