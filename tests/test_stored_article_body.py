@@ -244,3 +244,14 @@ def test_deleting_an_article_in_the_admin_makes_no_body_for_it(editor_client, gu
     assert rendered == []
     assert not Article.objects.filter(pk=guide.pk).exists()
     assert "What Is Ketamine Infusion Used For" not in page_of(neighbour)
+
+
+def test_an_article_migrated_without_a_body_gets_it_on_its_first_read(make_article):
+    """Migration 0010 adds the column empty: the first reader's page makes and stores the body."""
+    article = make_article(title="Made on first read")
+    Article.objects.filter(pk=article.pk).update(body_html="", body_html_version="")
+    caches["pages"].clear()
+    html = page_of(article)
+    assert "Made on first read" in html and 'class="article"' in html
+    stored = Article.objects.get(pk=article.pk)
+    assert stored.body_html_version == body_version() and "Made on first read" in stored.body_html
