@@ -227,7 +227,10 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         if self.status == self.Status.PUBLISHED and self.published_at is None:
-            self.published_at = timezone.now()
+            # To the second, as the admin's form shows and sends it back: a save of that form
+            # otherwise drops the microseconds, and the revisions differ in a publish time that
+            # reads the same.
+            self.published_at = timezone.now().replace(microsecond=0)
         self.introduction_html = render_article_markdown(self.introduction)
         self.closing_html = render_article_markdown(self.closing)
         previous_slug = Article.objects.filter(pk=self.pk).values_list("slug", flat=True).first() if self.pk else None

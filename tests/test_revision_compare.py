@@ -5,6 +5,8 @@ import reversion
 from django.urls import reverse
 from reversion.models import Version
 
+from tests.admin_forms import shown_form_data
+
 INTRODUCTION = "First paragraph stays.\n\nSecond paragraph, old wording.\n\nThird <b>paragraph</b> stays."
 
 
@@ -87,3 +89,17 @@ def test_a_compare_address_with_no_such_article_is_404(editor_client, edited_art
     for object_id in ("abc", "999999"):
         url = reverse("admin:articles_article_compare", args=[object_id])
         assert editor_client.get(url, {"version_id1": 1, "version_id2": 2}).status_code == 404
+
+
+def test_saving_an_article_unchanged_in_its_publish_time_shows_no_publish_time_change(editor_client, make_article):
+    """An article published without a time gets one on save; the admin's form shows it to the second,
+    so saving that form again must not change it, nor list "Publish time" with the same line twice."""
+    with reversion.create_revision():
+        article = make_article(introduction=INTRODUCTION)  # status published, no publish time given
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    data = shown_form_data(editor_client.get(url), introduction=INTRODUCTION.replace("old wording", "new wording"))
+    assert editor_client.post(url, data).status_code == 302
+    article.refresh_from_db()
+    html = compare_page(editor_client, article)
+    assert "Second paragraph, <strong>new</strong> wording." in html
+    assert "Publish time" not in html
