@@ -4,16 +4,19 @@ the migration file articles under topics."""
 import json
 
 import pytest
+from django.contrib.auth.models import Group, User
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Revision, Version
 
 from articles import guide_loader
 from articles.models import Topic
+from tests.conftest import STAFF_PASSWORD
 
 BEFORE = [("articles", "0010_s4_stored_body")]
 AFTER = [("articles", "0011_i12_topics")]
@@ -105,3 +108,19 @@ def test_the_migration_turns_topic_texts_into_topics_and_keeps_revisions_restora
     }
     executor = MigrationExecutor(connection)
     executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+def test_an_editor_adds_a_topic_and_files_an_article_under_it(make_article):
+    user = User.objects.create_user("new-editor", "", STAFF_PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    editor = Client()
+    editor.force_login(user)
+    response = editor.post(
+        reverse("admin:articles_topic_add"),
+        {"name": "Depression", "slug": "depression", "description": "Low mood that lasts.", "is_mental_health": "on"},
+    )
+    assert response.status_code == 302
+    topic = Topic.objects.get(slug="depression")
+    assert topic.is_mental_health
+    make_article(title="Ketamine for depression", topic=topic)
+    assert "Ketamine for depression" in Client().get("/topics/depression/").content.decode()
