@@ -58,6 +58,14 @@ def test_topic_page_is_paginated(topic, make_article):
     assert second.count('class="article-card"') == 5 and "Page 2 of 2" in second
 
 
+def test_topic_page_names_its_clean_address_as_canonical(topic, make_article):
+    for number in range(21):
+        make_article(title=f"Article {number}", topic=topic, sections=0, takeaways=0, faqs=0)
+    canonical = '<link rel="canonical" href="http://testserver/topics/chronic-pain/">'
+    assert canonical in Client().get(topic.get_absolute_url() + "?utm_source=feed").content.decode()
+    assert 'rel="canonical"' not in Client().get(topic.get_absolute_url() + "?page=2").content.decode()
+
+
 def test_topic_with_nothing_published_says_so(topic, make_article):
     make_article(title="Draft in topic", topic=topic, status=Article.Status.DRAFT)
     response = Client().get(topic.get_absolute_url())
