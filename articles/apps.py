@@ -27,7 +27,7 @@ class ArticlesConfig(AppConfig):
                 signal.connect(part_changed, sender=model, dispatch_uid=f"body-{name}-{model.__name__}")
         # A person in use cannot be deleted (PROTECT): only an edit shows.
         post_save.connect(person_changed, sender=Person, dispatch_uid="body-save-Person")
-        # Nor a topic an article is filed under; its name and address are in the body, its page and home.
+        # Nor a topic an article is filed under (PROTECT): its name and address are in the body.
         post_save.connect(topic_changed, sender=Topic, dispatch_uid="body-save-Topic")
         # Related articles' links are joined on read (article_body.article_html): only the pages go.
         m2m_changed.connect(

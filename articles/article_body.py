@@ -3,8 +3,8 @@
 The body shows the article, its parts (takeaways, sections, FAQ entries, references), its
 topic's name and address, and its people (author, medical reviewer), in the site's date format
 and time zone. Any save or delete of the article or a part, and any edit of a person or a topic
-(one named on an article cannot be deleted),
-makes the body again through store_bodies(), the one path, which then retires the cached pages.
+(one named on an article cannot be deleted), makes the body again through store_bodies(), the
+one path, which then retires the cached pages.
 The links to related articles are not in it: whether one shows depends on that other article's
 publication and on the clock, so article_html() joins them when a page is read.
 
