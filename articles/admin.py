@@ -27,7 +27,7 @@ from .admin_error_summary import error_summary
 from .article_body import bodies_made_once
 from .content_checks import broken_internal_links, images_without_alt
 from .editor_images import ImageRejected, check_pixel_count, prepared_image
-from .models import FAQ, Article, OldAddress, Person, Reference, Section, Takeaway, anchor_from_heading
+from .models import FAQ, Article, OldAddress, Person, Reference, Section, Takeaway, Topic, anchor_from_heading
 from .revision_compare import revision_changes
 from .revision_restore import Restore, prepare_reverted, restore_message, revision_name
 
@@ -175,6 +175,16 @@ class PersonAdmin(admin.ModelAdmin):
     search_fields = ("name", "credentials")
 
 
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    """Topics articles are filed under; a rename shows at once on every page that names it."""
+
+    list_display = ("name", "slug", "is_mental_health")
+    list_filter = ("is_mental_health",)
+    search_fields = ("name", "description")
+    prepopulated_fields = {"slug": ("name",)}
+
+
 @admin.register(Article)
 class ArticleAdmin(SelectionChecked, CompareVersionAdmin):
     """Every save keeps a revision of the article with its parts: "History" lists, compares, restores."""
@@ -185,7 +195,7 @@ class ArticleAdmin(SelectionChecked, CompareVersionAdmin):
     object_history_template = "admin/articles/article/object_history.html"
 
     list_display = ("title", "state", "published_at", "last_edited", "next_review_due", "page_link")
-    list_filter = (PublicationStateFilter, ReviewFilter)
+    list_filter = (PublicationStateFilter, ReviewFilter, "topic")
     list_select_related = ("updated_by",)
     autocomplete_fields = ("author", "medical_reviewer")
     actions = ("publish", "unpublish")

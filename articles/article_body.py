@@ -1,9 +1,10 @@
 """The article body, made once on write and stored on its row (Article.body_html); pages join it.
 
-The body shows the article, its parts (takeaways, sections, FAQ entries, references) and its
-people (author, medical reviewer), in the site's date format and time zone. Any save or delete
-of the article or a part, and any edit of a person (one named on an article cannot be deleted),
-makes the body again through store_bodies(), the one path, which then retires the cached pages.
+The body shows the article, its parts (takeaways, sections, FAQ entries, references), its
+topic's name and address, and its people (author, medical reviewer), in the site's date format
+and time zone. Any save or delete of the article or a part, and any edit of a person or a topic
+(one named on an article cannot be deleted), makes the body again through store_bodies(), the
+one path, which then retires the cached pages.
 The links to related articles are not in it: whether one shows depends on that other article's
 publication and on the clock, so article_html() joins them when a page is read.
 
@@ -69,7 +70,7 @@ def store_bodies(article_ids: Iterable[int]) -> dict[int, str]:
     """
     articles = (
         Article.objects.filter(pk__in=list(article_ids))
-        .select_related("author", "medical_reviewer")
+        .select_related("topic", "author", "medical_reviewer")
         .prefetch_related(*ARTICLE_PARTS)
     )
     bodies = {}
@@ -120,6 +121,11 @@ def part_changed(sender, instance, **kwargs) -> None:
 def person_changed(sender, instance, **kwargs) -> None:
     """A person's name or credentials show on every article they wrote or reviewed."""
     body_changed(Article.objects.filter(Q(author=instance) | Q(medical_reviewer=instance)).values_list("pk", flat=True))
+
+
+def topic_changed(sender, instance, **kwargs) -> None:
+    """A topic's name and address show on every article filed under it (its page and home read it per request)."""
+    body_changed(instance.articles.values_list("pk", flat=True))
 
 
 def article_html(article: Article) -> str:

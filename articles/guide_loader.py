@@ -19,16 +19,16 @@ from django.contrib.sites.models import Site
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import NOT_PROVIDED
+from django.utils.text import slugify
 
 from .article_body import bodies_made_once
-from .models import FAQ, Article, Person, Reference, Section, Takeaway
+from .models import FAQ, Article, Person, Reference, Section, Takeaway, Topic
 
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
 DEFAULT_SITE_NAME = "example.com"  # what django.contrib.sites creates
 
 ARTICLE_FIELDS = (
     "title",
-    "topic",
     "summary",
     "introduction",
     "takeaways_heading",
@@ -74,6 +74,7 @@ def read_guide(path: Path) -> Guide:
     if not article.get("slug"):  # how the article already loaded is found
         raise GuideFileError(f"{path.name}: article is missing slug.")
     content = {field: _text(article.get(field, _default(field))) for field in ARTICLE_FIELDS}
+    content["topic"] = _text(article.get("topic"))  # its name: the topic is found by it, or created
     content["status"] = article.get("status", Article.Status.PUBLISHED)
     for role in PEOPLE_FIELDS:
         content[role] = _person(path, role, article.get(role))
@@ -121,6 +122,7 @@ def _part_row(fields: tuple, row: dict) -> dict:
 def article_content(article: Article) -> dict:
     """The article as the same normalised dict a data file gives, for comparison."""
     content = {field: _text(getattr(article, field)) for field in ARTICLE_FIELDS}
+    content["topic"] = article.topic.name if article.topic else ""
     content["status"] = article.status
     for role in PEOPLE_FIELDS:
         person = getattr(article, role)
@@ -182,6 +184,21 @@ def _load_article(guide: Guide, *, reset: bool) -> str:
     return f"“{article.title}”: reset to its data file."
 
 
+def _topic(name: str) -> Topic | None:
+    """The topic of this name, created with an address made from it if there is none yet.
+
+    An existing topic is used as editors left it (its address, description and flag are theirs).
+    """
+    if not name:
+        return None
+    topic = Topic.objects.filter(name=name).first()
+    if topic is None:
+        topic = Topic(name=name, slug=slugify(name)[:100])
+        topic.full_clean()
+        topic.save()
+    return topic
+
+
 def _write(article: Article, content: dict) -> None:
     with reversion.create_revision(), bodies_made_once():  # the body once, after every part
         reversion.set_comment("Loaded from its data file by load_guide.")
@@ -191,6 +208,7 @@ def _write(article: Article, content: dict) -> None:
 def _write_content(article: Article, content: dict) -> None:
     for field in ARTICLE_FIELDS:
         setattr(article, field, content[field])
+    article.topic = _topic(content["topic"])
     article.status = content["status"]
     for role in PEOPLE_FIELDS:
         person = content[role]

@@ -72,6 +72,51 @@ class Person(models.Model):
         return f"{self.name}, {self.credentials}" if self.credentials else self.name
 
 
+class TopicQuerySet(models.QuerySet):
+    def with_published_articles(self):
+        """Topics a reader can open and find something in: at least one published article."""
+        return self.filter(articles__in=Article.objects.published()).distinct()
+
+
+class Topic(models.Model):
+    """A subject articles are filed under: its page lists them, home lists the topics.
+
+    Its name shows on every article filed under it (the stored body), so an edit makes those
+    bodies again (articles.apps). One that articles are filed under cannot be deleted (PROTECT).
+    """
+
+    name = models.CharField("name", max_length=100, unique=True, help_text="e.g. “Ketamine Infusion”.")
+    slug = models.SlugField(
+        "address",
+        max_length=100,
+        unique=True,
+        help_text="The last part of the topic page's web address, e.g. ketamine-infusion.",
+    )
+    description = models.TextField(
+        "description",
+        max_length=600,
+        blank=True,
+        help_text="One or two sentences under the topic's name on its page. Plain text.",
+    )
+    is_mental_health = models.BooleanField(
+        "mental health",
+        default=False,
+        help_text="Tick for topics about mental health, such as depression or PTSD.",
+    )
+
+    objects = TopicQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = "topic"
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:topic", kwargs={"slug": self.slug})
+
+
 class Article(models.Model):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
@@ -95,11 +140,14 @@ class Article(models.Model):
         unique=True,
         help_text="The last part of the article's web address, e.g. what-is-ketamine-infusion-used-for.",
     )
-    topic = models.CharField(
-        "topic",
-        max_length=100,
+    topic = models.ForeignKey(
+        Topic,
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        help_text="Short label shown above the title, e.g. “Ketamine Infusion”.",
+        related_name="articles",
+        verbose_name="topic",
+        help_text="Shown above the title and in the breadcrumb, linking to the topic's page.",
     )
     summary = models.CharField(
         "summary",

@@ -7,4 +7,5 @@ app_name = "articles"
 urlpatterns = [
     path("", views.ArticleListView.as_view(), name="list"),
     path("articles/<slug:slug>/", views.article_detail, name="detail"),
+    path("topics/<slug:slug>/", views.TopicDetailView.as_view(), name="topic"),
 ]

@@ -1,18 +1,22 @@
 import secrets
 
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
+from django.shortcuts import get_object_or_404
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import ListView
 
 from . import page_cache
 from .article_body import article_html
-from .models import Article
+from .models import Article, Topic
 from .permissions import may_edit_articles
+
+# What a list of articles shows of each (articles/includes/article_card.html): title, summary, date, thumbnail.
+CARD_FIELDS = ("title", "slug", "summary", "published_at", "lead_image", "lead_image_width", "lead_image_height")
 
 
 class ArticleListView(ListView):
-    """Home: the published articles, newest first."""
+    """Home: the topics with something published in them, and the published articles, newest first."""
 
     template_name = "articles/article_list.html"
     context_object_name = "articles"
@@ -20,7 +24,26 @@ class ArticleListView(ListView):
 
     def get_queryset(self):
         # Built per request: published() compares with the current time.
-        return Article.objects.published().only("title", "slug", "summary", "topic", "published_at")
+        return Article.objects.published().only(*CARD_FIELDS)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(topics=Topic.objects.with_published_articles(), **kwargs)
+
+
+class TopicDetailView(ListView):
+    """A topic's page: its name and description, and its published articles, newest first."""
+
+    template_name = "articles/topic_detail.html"
+    context_object_name = "articles"
+    paginate_by = 20
+
+    def get_queryset(self):
+        self.topic = get_object_or_404(Topic, slug=self.kwargs["slug"])
+        # Not self.topic.articles: a related manager reads each row's deferred topic_id, a query per article.
+        return Article.objects.published().filter(topic=self.topic).only(*CARD_FIELDS)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(topic=self.topic, **kwargs)
 
 
 def article_detail(request, slug):
@@ -42,7 +65,8 @@ def article_detail(request, slug):
         # Without the site's cookies nobody is signed in: request.user is not even looked at.
         may_preview = not shared and may_edit_articles(request.user)
         articles = Article.objects.all() if may_preview else Article.objects.published()
-        article = articles.filter(slug=slug).first()  # the body, people included, is stored on the row
+        # The body, people included, is stored on the row; the breadcrumb names the topic.
+        article = articles.select_related("topic").filter(slug=slug).first()
         if article is None:
             renamed = articles.filter(old_addresses__slug=slug).only("slug").first()
             if renamed is None:

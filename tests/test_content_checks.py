@@ -19,6 +19,11 @@ def test_links_to_missing_pages_articles_and_anchors_are_found(make_article, gui
     assert broken_internal_links(article) == ["#nowhere", "/articles/no-such-article/", "/no-such-page/"]
 
 
+def test_a_link_to_a_missing_topic_is_found(guide, make_article):
+    article = make_article(sections=0, introduction="[gone](/topics/no-such-topic/) [ok](/topics/ketamine-infusion/)")
+    assert broken_internal_links(article) == ["/topics/no-such-topic/"]
+
+
 def test_images_without_alt_text_are_found(make_article):
     article = make_article(introduction="![](/media/a.png) ![  ](/media/b.png) ![A chart](/media/c.png)")
     assert images_without_alt(article) == ["/media/a.png", "/media/b.png"]

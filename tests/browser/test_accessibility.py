@@ -8,8 +8,8 @@ from tests.browser.conftest import WCAG_AA
 
 @pytest.mark.parametrize(
     "address",
-    ["/", "/articles/what-is-ketamine-infusion-used-for/", "/articles/no-such-article/"],
-    ids=["home", "article", "not-found"],
+    ["/", "/topics/ketamine-infusion/", "/articles/what-is-ketamine-infusion-used-for/", "/articles/no-such-article/"],
+    ids=["home", "topic", "article", "not-found"],
 )
 def test_public_page_has_no_accessibility_violations(page, guide, address):
     page.goto(address)
