@@ -27,7 +27,7 @@ from .admin_error_summary import error_summary
 from .article_body import bodies_made_once
 from .content_checks import broken_internal_links, images_without_alt
 from .editor_images import ImageRejected, check_pixel_count, prepared_image
-from .models import FAQ, Article, OldAddress, Person, Reference, Section, Takeaway, anchor_from_heading
+from .models import FAQ, Article, OldAddress, Person, Reference, Section, SitePage, Takeaway, anchor_from_heading
 from .revision_compare import revision_changes
 from .revision_restore import Restore, prepare_reverted, restore_message, revision_name
 
@@ -355,3 +355,16 @@ class ArticleAdmin(SelectionChecked, CompareVersionAdmin):
     class Media:
         js = ("articles/admin/markdownx-rows.js", "articles/admin/image-descriptions.js")
         css = {"all": ("articles/admin/markdownx-rows.css",)}
+
+
+@admin.register(SitePage)
+class SitePageAdmin(admin.ModelAdmin):
+    """About, Editorial policy, Privacy, Contact: Markdown with live preview, like an article's text."""
+
+    list_display = ("title", "slug", "is_published", "footer_order", "updated_at")
+    list_editable = ("is_published", "footer_order")
+    list_filter = ("is_published",)
+    search_fields = ("title", "body")
+    prepopulated_fields = {"slug": ("title",)}
+    formfield_overrides = MARKDOWN_EDITOR
+    fields = ("title", "slug", "body", ("is_published", "footer_order"))

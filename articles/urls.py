@@ -7,4 +7,6 @@ app_name = "articles"
 urlpatterns = [
     path("", views.ArticleListView.as_view(), name="list"),
     path("articles/<slug:slug>/", views.article_detail, name="detail"),
+    # Last of all the site's addresses: anything mounted before it wins (SitePage.clean refuses its slugs).
+    path("<slug:slug>/", views.site_page, name="site-page"),
 ]
