@@ -1,0 +1,40 @@
+"""Editors write site pages in the admin: Markdown with live preview, published from the form."""
+
+from django.contrib.auth.models import Group, User
+from django.test import Client
+from django.urls import reverse
+
+from articles.models import SitePage
+from tests.conftest import STAFF_PASSWORD
+
+
+def editor_client() -> Client:
+    user = User.objects.create_user("page-editor", "", STAFF_PASSWORD, is_staff=True)
+    user.groups.add(Group.objects.get(name="Editors"))
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_an_editor_writes_and_publishes_a_site_page_with_the_markdown_editor(db):
+    client = editor_client()
+    add = reverse("admin:articles_sitepage_add")
+    form = client.get(add).content.decode()
+    assert "markdownx" in form  # the editor with live preview, as for an article's text
+    response = client.post(
+        add,
+        {"title": "Accessibility", "slug": "accessibility", "body": "## Our aim\r\n\r\nReadable by *all*.",
+         "is_published": "on", "footer_order": "5"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    page = Client().get("/accessibility/").content.decode()
+    assert "<h2>Our aim</h2>" in page and "Readable by <em>all</em>." in page
+    assert 'href="/accessibility/">Accessibility</a>' in page  # in the footer
+
+
+def test_the_admin_refuses_an_address_the_site_already_uses(db):
+    form = {"title": "Admin", "slug": "admin", "body": "Text.", "footer_order": "0"}
+    response = editor_client().post(reverse("admin:articles_sitepage_add"), form)
+    assert response.status_code == 200
+    assert "The site already uses /admin/ for something else." in response.content.decode()
+    assert not SitePage.objects.filter(slug="admin").exists()
