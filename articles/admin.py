@@ -45,6 +45,19 @@ class MarkdownFormField(MarkdownxFormField):
 MARKDOWN_EDITOR = {MarkdownxField: {"widget": AdminMarkdownxWidget, "form_class": MarkdownFormField}}
 
 
+class SitePageMarkdownWidget(AdminMarkdownxWidget):
+    """markdownx's editor, previewing through the site pages' pipeline (h2 kept), so the preview is the page.
+
+    markdownx writes its one preview address (MARKDOWNX_URLS_PATH) on every editor; its script reads
+    the address from each editor's own attribute, which this one replaces.
+    """
+
+    def add_markdownx_attrs(self, attrs):
+        attrs = AdminMarkdownxWidget.add_markdownx_attrs(attrs)
+        attrs["data-markdownx-urls-path"] = reverse("editor-preview-site-page")
+        return attrs
+
+
 class OldAddressInline(admin.TabularInline):
     model = OldAddress
     fields = ("slug", "created_at")
@@ -366,5 +379,5 @@ class SitePageAdmin(admin.ModelAdmin):
     list_filter = ("is_published",)
     search_fields = ("title", "body")
     prepopulated_fields = {"slug": ("title",)}
-    formfield_overrides = MARKDOWN_EDITOR
+    formfield_overrides = {MarkdownxField: {"widget": SitePageMarkdownWidget, "form_class": MarkdownFormField}}
     fields = ("title", "slug", "body", ("is_published", "footer_order"))

@@ -19,6 +19,8 @@ urlpatterns = [
     path("favicon.ico", RedirectView.as_view(url=static_url("favicon.ico"), permanent=True)),
     # The two endpoints django-markdownx's editor calls (settings.MARKDOWNX_*_PATH).
     path(settings.MARKDOWNX_URLS_PATH.lstrip("/"), editor_views.markdown_preview, name="editor-preview"),
+    # A site page's editor previews here instead (articles.admin.SitePageMarkdownWidget).
+    path("editor/markdownify-site-page/", editor_views.site_page_preview, name="editor-preview-site-page"),
     path(settings.MARKDOWNX_UPLOAD_URLS_PATH.lstrip("/"), editor_views.image_upload, name="editor-upload"),
     path("", include("comments.urls")),
     # Last: articles.urls ends with the site pages' /<slug>/, which would answer any address mounted below it.

@@ -8,7 +8,7 @@ from articles.models import SitePage
 from tests.conftest import STAFF_PASSWORD
 
 
-def editor_client() -> Client:
+def editor_in_group() -> Client:
     user = User.objects.create_user("page-editor", "", STAFF_PASSWORD, is_staff=True)
     user.groups.add(Group.objects.get(name="Editors"))
     client = Client()
@@ -17,10 +17,11 @@ def editor_client() -> Client:
 
 
 def test_an_editor_writes_and_publishes_a_site_page_with_the_markdown_editor(db):
-    client = editor_client()
+    client = editor_in_group()
     add = reverse("admin:articles_sitepage_add")
     form = client.get(add).content.decode()
-    assert "markdownx" in form  # the editor with live preview, as for an article's text
+    # The editor with live preview, as for an article's text, previewing as the page shows it.
+    assert 'data-markdownx-urls-path="/editor/markdownify-site-page/"' in form
     response = client.post(
         add,
         {"title": "Accessibility", "slug": "accessibility", "body": "## Our aim\r\n\r\nReadable by *all*.",
@@ -34,7 +35,21 @@ def test_an_editor_writes_and_publishes_a_site_page_with_the_markdown_editor(db)
 
 def test_the_admin_refuses_an_address_the_site_already_uses(db):
     form = {"title": "Admin", "slug": "admin", "body": "Text.", "footer_order": "0"}
-    response = editor_client().post(reverse("admin:articles_sitepage_add"), form)
+    response = editor_in_group().post(reverse("admin:articles_sitepage_add"), form)
     assert response.status_code == 200
     assert "The site already uses /admin/ for something else." in response.content.decode()
     assert not SitePage.objects.filter(slug="admin").exists()
+
+
+def test_the_site_page_preview_keeps_headings_the_article_preview_drops(db):
+    client = editor_in_group()
+    assert (
+        "<h2>Who we are</h2>"
+        in client.post("/editor/markdownify-site-page/", {"content": "## Who we are"}).content.decode()
+    )
+    assert "<h2>" not in client.post("/editor/markdownify/", {"content": "## Who we are"}).content.decode()
+
+
+def test_the_site_page_preview_answers_only_editors(db):
+    assert Client().post("/editor/markdownify-site-page/", {"content": "x"}).status_code == 403
+    assert editor_in_group().get("/editor/markdownify-site-page/").status_code == 405

@@ -4,6 +4,7 @@ from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 GROUP = "Editors"
+APP_LABEL = "articles"
 CODENAMES = [f"{action}_sitepage" for action in ("add", "change", "delete", "view")]
 
 
@@ -16,13 +17,13 @@ def grant(apps, schema_editor):
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     group, _ = Group.objects.get_or_create(name=GROUP)
-    group.permissions.add(*Permission.objects.filter(content_type__app_label="articles", codename__in=CODENAMES))
+    group.permissions.add(*Permission.objects.filter(content_type__app_label=APP_LABEL, codename__in=CODENAMES))
 
 
 def revoke(apps, schema_editor):
     Permission = apps.get_model("auth", "Permission")
     for group in apps.get_model("auth", "Group").objects.filter(name=GROUP):
-        group.permissions.remove(*Permission.objects.filter(content_type__app_label="articles", codename__in=CODENAMES))
+        group.permissions.remove(*Permission.objects.filter(content_type__app_label=APP_LABEL, codename__in=CODENAMES))
 
 
 class Migration(migrations.Migration):
