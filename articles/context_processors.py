@@ -31,14 +31,15 @@ def forget_site_name(**signal_kwargs) -> None:
 
 
 def footer_pages(request):
-    """The published site pages the footer of every page links to, as (title, address) pairs.
+    """The published site pages the footer of every page links to, as (title, slug) pairs.
 
     Kept in the shared cache like the site's name, so a page costs no query for its footer;
     saving or deleting a site page drops the key and retires the kept pages (articles.apps).
+    Slugs, not addresses: the template reverses them for the request it renders.
     """
     pages = cache.get(FOOTER_PAGES_KEY)
     if pages is None:
-        pages = [(page.title, page.get_absolute_url()) for page in SitePage.objects.published().only("title", "slug")]
+        pages = list(SitePage.objects.published().values_list("title", "slug"))
         cache.set(FOOTER_PAGES_KEY, pages, timeout=None)
     return {"footer_pages": pages}
 
