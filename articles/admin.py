@@ -17,6 +17,7 @@ from django.utils.translation import ngettext
 from markdownx.fields import MarkdownxFormField
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
+from reversion.admin import VersionAdmin
 from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
@@ -371,8 +372,11 @@ class ArticleAdmin(SelectionChecked, CompareVersionAdmin):
 
 
 @admin.register(SitePage)
-class SitePageAdmin(admin.ModelAdmin):
-    """About, Editorial policy, Privacy, Contact: Markdown with live preview, like an article's text."""
+class SitePageAdmin(VersionAdmin):
+    """About, Editorial policy, Privacy, Contact: Markdown with live preview, like an article's text.
+
+    Every save keeps a revision: "History" shows what a policy said before, and can bring it back.
+    """
 
     list_display = ("title", "slug", "is_published", "footer_order", "updated_at")
     list_editable = ("is_published", "footer_order")

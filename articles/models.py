@@ -499,3 +499,5 @@ reversion.register(FAQ)
 reversion.register(Reference)
 # The stored body is made again from the restored rows (articles.article_body): no revision keeps a copy.
 reversion.register(Article, follow=ARTICLE_PARTS, exclude=["body_html", "body_html_version"])
+# A site page's history (what the privacy page or the editorial policy said, and when) is kept as an article's.
+reversion.register(SitePage, exclude=["body_html"])

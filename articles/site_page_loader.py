@@ -7,6 +7,7 @@ is checked by SitePage.full_clean(), as in the admin.
 
 from pathlib import Path
 
+import reversion
 import yaml
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -62,4 +63,6 @@ def _write(page: SitePage, content: dict) -> None:
     except ValidationError as error:
         problems = "; ".join(error.messages)
         raise GuideFileError(f"{SITE_PAGES_FILE.name}, page “{content['slug']}”: {problems}") from error
-    page.save()
+    with reversion.create_revision():
+        reversion.set_comment("Loaded from its data file by load_guide.")
+        page.save()

@@ -1,8 +1,12 @@
 """Editors write site pages in the admin: Markdown with live preview, published from the form."""
 
+import io
+
 from django.contrib.auth.models import Group, User
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
+from reversion.models import Version
 
 from articles.models import SitePage
 from tests.conftest import STAFF_PASSWORD
@@ -53,3 +57,26 @@ def test_the_site_page_preview_keeps_headings_the_article_preview_drops(db):
 def test_the_site_page_preview_answers_only_editors(db):
     assert Client().post("/editor/markdownify-site-page/", {"content": "x"}).status_code == 403
     assert editor_in_group().get("/editor/markdownify-site-page/").status_code == 405
+
+
+def test_an_editor_sees_what_a_site_page_said_before_and_can_bring_it_back(db):
+    call_command("load_guide", stdout=io.StringIO())
+    client = editor_in_group()
+    privacy = SitePage.objects.get(slug="privacy")
+    change = reverse("admin:articles_sitepage_change", args=[privacy.pk])
+    form = {
+        "title": "Privacy",
+        "slug": "privacy",
+        "body": "We keep nothing.",
+        "is_published": "on",
+        "footer_order": "3",
+    }
+    assert client.post(change, form).status_code == 302
+    assert "We keep nothing." in Client().get("/privacy/").content.decode()
+    history = client.get(reverse("admin:articles_sitepage_history", args=[privacy.pk])).content.decode()
+    assert "Loaded from its data file by load_guide." in history
+    first = Version.objects.get_for_object(privacy).order_by("pk").first()
+    revert = reverse("admin:articles_sitepage_revision", args=[privacy.pk, first.pk])
+    assert client.post(revert, form | {"body": first.field_dict["body"]}).status_code == 302
+    page = Client().get("/privacy/").content.decode()
+    assert "We keep nothing." not in page and "comment_author" in page
