@@ -441,8 +441,8 @@ class SitePage(models.Model):
     """A page about the site itself (About, Editorial policy, Privacy, Contact), at /<slug>/.
 
     At the site's top level, where readers look for /about/ and /privacy/; articles live under
-    /articles/, so the two never meet. Any other address the site answers (admin/, articles/,
-    and whatever later slices mount) is refused as a slug by clean(), asked of the URLconf itself.
+    /articles/, so the two never meet. Any other address the site answers (admin/, and whatever
+    is mounted later, such as search/) is refused as a slug by clean(), asked of the URLconf itself.
     """
 
     title = models.CharField("title", max_length=120)
