@@ -17,6 +17,7 @@ from django.utils.translation import ngettext
 from markdownx.fields import MarkdownxFormField
 from markdownx.models import MarkdownxField
 from markdownx.widgets import AdminMarkdownxWidget
+from reversion.admin import VersionAdmin
 from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
 
@@ -27,7 +28,18 @@ from .admin_error_summary import error_summary
 from .article_body import bodies_made_once
 from .content_checks import broken_internal_links, images_without_alt
 from .editor_images import ImageRejected, check_pixel_count, prepared_image
-from .models import FAQ, Article, OldAddress, Person, Reference, Section, Takeaway, Topic, anchor_from_heading
+from .models import (
+    FAQ,
+    Article,
+    OldAddress,
+    Person,
+    Reference,
+    Section,
+    SitePage,
+    Takeaway,
+    Topic,
+    anchor_from_heading,
+)
 from .revision_compare import revision_changes
 from .revision_restore import Restore, prepare_reverted, restore_message, revision_name
 
@@ -43,6 +55,19 @@ class MarkdownFormField(MarkdownxFormField):
 
 
 MARKDOWN_EDITOR = {MarkdownxField: {"widget": AdminMarkdownxWidget, "form_class": MarkdownFormField}}
+
+
+class SitePageMarkdownWidget(AdminMarkdownxWidget):
+    """markdownx's editor, previewing through the site pages' pipeline (h2 kept), so the preview is the page.
+
+    markdownx writes its one preview address (MARKDOWNX_URLS_PATH) on every editor; its script reads
+    the address from each editor's own attribute, which this one replaces.
+    """
+
+    def add_markdownx_attrs(self, attrs):
+        attrs = AdminMarkdownxWidget.add_markdownx_attrs(attrs)
+        attrs["data-markdownx-urls-path"] = reverse("editor-preview-site-page")
+        return attrs
 
 
 class OldAddressInline(admin.TabularInline):
@@ -365,3 +390,19 @@ class ArticleAdmin(SelectionChecked, CompareVersionAdmin):
     class Media:
         js = ("articles/admin/markdownx-rows.js", "articles/admin/image-descriptions.js")
         css = {"all": ("articles/admin/markdownx-rows.css",)}
+
+
+@admin.register(SitePage)
+class SitePageAdmin(VersionAdmin):
+    """About, Editorial policy, Privacy, Contact: Markdown with live preview, like an article's text.
+
+    Every save keeps a revision: "History" shows what a policy said before, and can bring it back.
+    """
+
+    list_display = ("title", "slug", "is_published", "footer_order", "updated_at")
+    list_editable = ("is_published", "footer_order")
+    list_filter = ("is_published",)
+    search_fields = ("title", "body")
+    prepopulated_fields = {"slug": ("title",)}
+    formfield_overrides = {MarkdownxField: {"widget": SitePageMarkdownWidget, "form_class": MarkdownFormField}}
+    fields = ("title", "slug", "body", ("is_published", "footer_order"))

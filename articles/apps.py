@@ -11,9 +11,9 @@ class ArticlesConfig(AppConfig):
         from PIL import Image
 
         from .article_body import article_changed, part_changed, person_changed, topic_changed
-        from .context_processors import forget_site_name
+        from .context_processors import forget_footer_pages, forget_site_name
         from .editor_images import MAX_PIXELS
-        from .models import FAQ, Article, Person, Reference, Section, Takeaway, Topic
+        from .models import FAQ, Article, Person, Reference, Section, SitePage, Takeaway, Topic
         from .page_cache import bump_content_version
 
         # Whoever opens an image (Django's ImageField, renditions), Pillow refuses one over twice this.
@@ -38,3 +38,8 @@ class ArticlesConfig(AppConfig):
         for signal in (post_save, post_delete):
             signal.connect(forget_site_name, sender=Site, dispatch_uid=f"site-name-{signal is post_save}")
             signal.connect(bump_content_version, sender=Site, dispatch_uid=f"site-pages-{signal is post_save}")
+
+        # Every page's footer links the published site pages: any change to one retires them all.
+        for signal in (post_save, post_delete):
+            signal.connect(forget_footer_pages, sender=SitePage, dispatch_uid=f"footer-{signal is post_save}")
+            signal.connect(bump_content_version, sender=SitePage, dispatch_uid=f"footer-pages-{signal is post_save}")

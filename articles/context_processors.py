@@ -3,7 +3,10 @@ from django.contrib.sites.models import Site
 from django.core.cache import cache
 from django.db import transaction
 
+from .models import SitePage
+
 SITE_NAME_KEY = "sites:current-name"
+FOOTER_PAGES_KEY = "articles:footer-pages"
 
 
 def site_name(request):
@@ -25,3 +28,23 @@ def forget_site_name(**signal_kwargs) -> None:
     would otherwise put it back for good."""
     cache.delete(SITE_NAME_KEY)
     transaction.on_commit(lambda: cache.delete(SITE_NAME_KEY))
+
+
+def footer_pages(request):
+    """The published site pages the footer of every page links to, as (title, slug) pairs.
+
+    Kept in the shared cache like the site's name, so a page costs no query for its footer;
+    saving or deleting a site page drops the key and retires the kept pages (articles.apps).
+    Slugs, not addresses: the template reverses them for the request it renders.
+    """
+    pages = cache.get(FOOTER_PAGES_KEY)
+    if pages is None:
+        pages = list(SitePage.objects.published().values_list("title", "slug"))
+        cache.set(FOOTER_PAGES_KEY, pages, timeout=None)
+    return {"footer_pages": pages}
+
+
+def forget_footer_pages(**signal_kwargs) -> None:
+    """Drop the footer's links now and again at commit (see forget_site_name)."""
+    cache.delete(FOOTER_PAGES_KEY)
+    transaction.on_commit(lambda: cache.delete(FOOTER_PAGES_KEY))

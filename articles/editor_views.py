@@ -13,7 +13,7 @@ from django.utils.html import format_html
 from django.views.decorators.http import require_POST
 
 from .editor_images import ImageRejected, store_editor_image
-from .markdown import MarkdownRefused, render_article_markdown
+from .markdown import MarkdownRefused, render_article_markdown, render_site_page_markdown
 from .permissions import may_edit_articles
 
 FORBIDDEN_MESSAGE = "Only staff who may change articles can use the editor. Log in to the admin as an editor."
@@ -49,12 +49,23 @@ def editors_only(refuse):
 @require_POST
 @editors_only(_plain_error)
 def markdown_preview(request):
-    """Render Markdown exactly as the saved page will show it."""
+    """Render an article's Markdown exactly as the saved page will show it."""
+    return _preview(request, render_article_markdown)
+
+
+@require_POST
+@editors_only(_plain_error)
+def site_page_preview(request):
+    """Render a site page's Markdown as its page will show it: `## Heading` stays an h2 there."""
+    return _preview(request, render_site_page_markdown)
+
+
+def _preview(request, render) -> HttpResponse:
     content = request.POST.get("content")
     if content is None:
         return _plain_error("The preview needs the Markdown text in the 'content' field.", status=400)
     try:
-        return HttpResponse(render_article_markdown(content))
+        return HttpResponse(render(content))
     except MarkdownRefused as refusal:
         # markdownx puts any answer's body in the preview pane: the editor reads the reason there.
         return HttpResponse(format_html('<p class="errornote" role="alert">{}</p>', str(refusal)), status=400)

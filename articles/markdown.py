@@ -148,13 +148,13 @@ def _rendered(convert, text: str) -> str:
         raise MarkdownRefused("The text is nested too deeply to show. Nest lists and quotes less deeply.") from None
 
 
-def render_article_markdown(text: str) -> str:
+def render_article_markdown(text: str, *, tags: set[str] = ARTICLE_TAGS) -> str:
     """Return sanitized HTML for an editor's Markdown; safe to mark safe in templates."""
     md = markdown.Markdown(extensions=MARKDOWN_EXTENSIONS, output_format="html")
     html = _rendered(md.convert, text or "")
     clean = nh3.clean(
         html,
-        tags=ARTICLE_TAGS,
+        tags=tags,
         attributes=ARTICLE_ATTRIBUTES,
         url_schemes=URL_SCHEMES,
         link_rel="noopener noreferrer",
@@ -162,6 +162,15 @@ def render_article_markdown(text: str) -> str:
         set_tag_attribute_values={"img": {"loading": "lazy", "decoding": "async"}},
     )
     return sized_images(clean)
+
+
+# A site page (About, Privacy...) has only its title above the text: its own headings start at h2.
+SITE_PAGE_TAGS = ARTICLE_TAGS | {"h2"}
+
+
+def render_site_page_markdown(text: str) -> str:
+    """The article pipeline, with `## Heading` kept as h2 (an article's page owns its h2s)."""
+    return render_article_markdown(text, tags=SITE_PAGE_TAGS)
 
 
 # Strict, for what readers write: paragraphs, emphasis, code, lists, quotes and links.

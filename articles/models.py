@@ -12,7 +12,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Max
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from imagekit.models import ImageSpecField
@@ -20,7 +20,7 @@ from markdownx.models import MarkdownxField
 from pilkit.processors import ResizeToFit
 
 from . import image_sizes
-from .markdown import render_article_markdown, validate_renderable_markdown
+from .markdown import render_article_markdown, render_site_page_markdown, validate_renderable_markdown
 
 # Element ids the article page uses itself; a section anchor may not take one, nor start with
 # a prefix of the ids the page numbers (faq-3, comment-12, reply-title).
@@ -479,6 +479,66 @@ class FAQ(OrderedPart):
         super().save(*args, **kwargs)
 
 
+class SitePageQuerySet(models.QuerySet):
+    def published(self):
+        """Site pages readers may see, and the footer links to."""
+        return self.filter(is_published=True)
+
+
+class SitePage(models.Model):
+    """A page about the site itself (About, Editorial policy, Privacy, Contact), at /<slug>/.
+
+    At the site's top level, where readers look for /about/ and /privacy/; articles live under
+    /articles/, so the two never meet. Any other address the site answers (admin/, and whatever
+    is mounted later, such as search/) is refused as a slug by clean(), asked of the URLconf itself.
+    """
+
+    title = models.CharField("title", max_length=120)
+    slug = models.SlugField(
+        "address",
+        max_length=80,
+        unique=True,
+        help_text="The page is at /address/ (e.g. “about”). Lowercase letters, numbers and hyphens.",
+    )
+    footer_order = models.PositiveSmallIntegerField(
+        "footer position", default=0, help_text="Footer links are listed from the lowest number."
+    )
+    body = MarkdownxField(
+        "text",
+        validators=[validate_renderable_markdown],
+        help_text="Markdown. Start headings with “##”. Write “Pending:” for what the site owner has still to supply.",
+    )
+    body_html = models.TextField(editable=False, default="")
+    is_published = models.BooleanField(
+        "published", default=False, help_text="Unpublished pages are hidden from readers and from the footer."
+    )
+    updated_at = models.DateTimeField("last updated", auto_now=True)
+
+    objects = SitePageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["footer_order", "title"]
+        verbose_name = "site page"
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_site_page_markdown(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:site-page", kwargs={"slug": self.slug})
+
+    def clean(self):
+        try:
+            taken = resolve(f"/{self.slug}/").view_name != "articles:site-page"
+        except Resolver404:  # not a slug the site page's address takes: the field's own check says so
+            taken = False
+        if taken:
+            raise ValidationError({"slug": f"The site already uses /{self.slug}/ for something else. Choose another."})
+
+
 # Revisions: an article is saved with its parts, so a revision restores all of them together.
 ARTICLE_PARTS = ("takeaways", "sections", "faqs", "references")
 reversion.register(Takeaway)
@@ -487,3 +547,5 @@ reversion.register(FAQ)
 reversion.register(Reference)
 # The stored body is made again from the restored rows (articles.article_body): no revision keeps a copy.
 reversion.register(Article, follow=ARTICLE_PARTS, exclude=["body_html", "body_html_version"])
+# A site page's history (what the privacy page or the editorial policy said, and when) is kept as an article's.
+reversion.register(SitePage, exclude=["body_html"])

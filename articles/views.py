@@ -1,14 +1,14 @@
 import secrets
 
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import ListView
 
 from . import page_cache
 from .article_body import article_html
-from .models import Article, Topic
+from .models import Article, SitePage, Topic
 from .permissions import may_edit_articles
 
 # What a list of articles shows of each (articles/includes/article_card.html): title, summary, date, thumbnail.
@@ -44,6 +44,16 @@ class TopicDetailView(ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(topic=self.topic, **kwargs)
+
+
+def site_page(request, slug):
+    """About, Editorial policy, Privacy, Contact...: one published site page, in one query.
+
+    Not kept by page_cache: it is one indexed read of stored HTML (the Markdown was rendered on
+    save); the site's name and the footer's links come from the shared cache.
+    """
+    page = get_object_or_404(SitePage.objects.published().only("title", "slug", "body_html", "updated_at"), slug=slug)
+    return render(request, "articles/sitepage_detail.html", {"site_page": page})
 
 
 def article_detail(request, slug):

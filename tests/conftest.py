@@ -139,21 +139,28 @@ def post_comment(client, article, **overrides):
 
 
 ROLE_MIGRATIONS = {
-    "Moderators": "comments.migrations.0002_moderators_group",
-    "Editors": "articles.migrations.0006_editors_group",
+    "Moderators": ["comments.migrations.0002_moderators_group"],
+    "Editors": [
+        "articles.migrations.0006_editors_group",
+        "articles.migrations.0012_i12_editors_topics",
+        "articles.migrations.0014_i12_editors_site_pages",
+    ],
 }
 
 
 def role_group(name: str) -> Group:
     """A group a data migration creates. Transactional tests (the browser journeys) flush every
     table after each test and migrations do not run again, so it is rebuilt from the migration's
-    own list of permissions when missing."""
+    own lists of permissions when missing."""
     group, created = Group.objects.get_or_create(name=name)
     if created:
-        migration = importlib.import_module(ROLE_MIGRATIONS[name])
-        group.permissions.set(
-            Permission.objects.filter(content_type__app_label=migration.APP_LABEL, codename__in=migration.CODENAMES)
-        )
+        for module in ROLE_MIGRATIONS[name]:
+            migration = importlib.import_module(module)
+            group.permissions.add(
+                *Permission.objects.filter(
+                    content_type__app_label=migration.APP_LABEL, codename__in=migration.CODENAMES
+                )
+            )
     return group
 
 

@@ -3,6 +3,7 @@
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
+APP_LABEL = "articles"
 CODENAMES = [f"{action}_topic" for action in ("add", "change", "delete", "view")]
 
 
@@ -15,14 +16,14 @@ def grant(apps, schema_editor):
     Permission = apps.get_model("auth", "Permission")
     group = apps.get_model("auth", "Group").objects.filter(name="Editors").first()
     if group is not None:  # an owner who deleted the group chose to manage roles another way
-        group.permissions.add(*Permission.objects.filter(content_type__app_label="articles", codename__in=CODENAMES))
+        group.permissions.add(*Permission.objects.filter(content_type__app_label=APP_LABEL, codename__in=CODENAMES))
 
 
 def revoke(apps, schema_editor):
     Permission = apps.get_model("auth", "Permission")
     group = apps.get_model("auth", "Group").objects.filter(name="Editors").first()
     if group is not None:
-        group.permissions.remove(*Permission.objects.filter(content_type__app_label="articles", codename__in=CODENAMES))
+        group.permissions.remove(*Permission.objects.filter(content_type__app_label=APP_LABEL, codename__in=CODENAMES))
 
 
 class Migration(migrations.Migration):
