@@ -33,7 +33,7 @@ from .page_cache import bump_content_version
 
 BODY_TEMPLATE = "articles/includes/article_body.html"
 # Every template the body is made of: a deploy that changes one makes the stored bodies again.
-BODY_TEMPLATES = (BODY_TEMPLATE, "includes/medical_review.html", "includes/toc.html")
+BODY_TEMPLATES = (BODY_TEMPLATE, "includes/medical_review.html", "includes/person_link.html", "includes/toc.html")
 
 # The articles whose body waits for the end of the outermost bodies_made_once() in this thread.
 _waiting = threading.local()

@@ -5,6 +5,7 @@ Markdown fields are rendered once, on save, through articles.markdown into a sto
 templates only ever read the stored HTML.
 """
 
+import itertools
 from datetime import timedelta
 
 import reversion
@@ -55,13 +56,27 @@ class ArticleQuerySet(models.QuerySet):
 
 
 class Person(models.Model):
-    """An author or medical reviewer, as named on articles."""
+    """An author or medical reviewer, as named on articles, with a page of their own (/people/<slug>/)."""
 
     name = models.CharField("name", max_length=120)
+    slug = models.SlugField(
+        "address",
+        max_length=140,
+        unique=True,
+        blank=True,
+        help_text="The last part of their page's web address, e.g. jo-reviewer. Left empty, it is made from the name.",
+    )
     credentials = models.CharField(
         "credentials", max_length=200, blank=True, help_text="e.g. “MD, board-certified anesthesiologist”."
     )
-    bio = models.TextField("short bio", max_length=600, blank=True, help_text="Two or three sentences. Plain text.")
+    bio = models.TextField(
+        "short bio",
+        max_length=600,
+        blank=True,
+        validators=[validate_renderable_markdown],
+        help_text="Markdown. Two or three sentences, shown on their page.",
+    )
+    bio_html = models.TextField(editable=False, default="")
 
     class Meta:
         ordering = ["name"]
@@ -70,6 +85,21 @@ class Person(models.Model):
 
     def __str__(self):
         return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.free_slug()
+        self.bio_html = render_article_markdown(self.bio)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:person", kwargs={"slug": self.slug})
+
+    def free_slug(self) -> str:
+        """An address made from the name that no other person has: jo-reviewer, then jo-reviewer-2, ..."""
+        base = slugify(self.name)[:120] or "person"
+        taken = set(Person.objects.filter(slug__startswith=base).exclude(pk=self.pk).values_list("slug", flat=True))
+        return next(slug for n in itertools.count(1) if (slug := base if n == 1 else f"{base}-{n}") not in taken)
 
 
 class Article(models.Model):

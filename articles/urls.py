@@ -7,4 +7,5 @@ app_name = "articles"
 urlpatterns = [
     path("", views.ArticleListView.as_view(), name="list"),
     path("articles/<slug:slug>/", views.article_detail, name="detail"),
+    path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person"),
 ]
