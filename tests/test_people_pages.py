@@ -95,3 +95,21 @@ def test_a_new_address_for_a_person_reaches_the_bylines_at_once(reviewed_article
 def test_a_missing_reviewer_stays_pending_and_links_nowhere(make_article, writer):
     html = Client().get(make_article(author=writer).get_absolute_url()).content.decode()
     assert "<dt>Medically reviewed by</dt>\n    <dd>Medical review pending</dd>" in html
+
+
+def test_an_editor_adds_a_person_without_typing_an_address_and_gets_one(admin_client):
+    response = admin_client.post(
+        "/admin/articles/person/add/",
+        {"name": "Dr Ann Example", "slug": "", "credentials": "MD", "bio": "Works in *pain medicine*."},
+    )
+    assert response.status_code == 302
+    person = Person.objects.get(name="Dr Ann Example")
+    assert person.slug == "dr-ann-example"
+    assert person.bio_html == "<p>Works in <em>pain medicine</em>.</p>"
+
+
+def test_an_address_another_person_has_is_refused_in_the_admin(admin_client, writer):
+    response = admin_client.post("/admin/articles/person/add/", {"name": "Sam Other", "slug": writer.slug})
+    assert response.status_code == 200
+    assert "Person with this Address already exists." in response.content.decode()
+    assert not Person.objects.filter(name="Sam Other").exists()
