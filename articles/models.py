@@ -40,6 +40,10 @@ def anchor_from_heading(heading: str) -> str:
     return slugify(heading)[:80]
 
 
+# Article fields only article_body.store_bodies() writes, from everything else on the article.
+MADE_ON_WRITE = ("body_html", "body_html_version", "content_changed_at")
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Articles readers may see: published, with a publish time that has passed."""
@@ -190,6 +194,10 @@ class Article(models.Model):
     # (articles.article_body): a page reads it instead of rendering a template.
     body_html = models.TextField(editable=False, default="")
     body_html_version = models.CharField(editable=False, max_length=16, default="")  # body_version() it was made with
+    # When what readers see of the article last changed ("Last updated"): set by article_body.store_bodies()
+    # when a new body differs from the stored one, so a save that changes nothing readers see (an
+    # unchanged form, closing comments) and a comment leave it alone. Empty until the first such change.
+    content_changed_at = models.DateTimeField("content last changed", null=True, blank=True, editable=False)
     related_articles = models.ManyToManyField(
         "self",
         symmetrical=False,
@@ -263,11 +271,16 @@ class Article(models.Model):
             self.published_at = timezone.now().replace(microsecond=0)
         self.introduction_html = render_article_markdown(self.introduction)
         self.closing_html = render_article_markdown(self.closing)
-        previous_slug = Article.objects.filter(pk=self.pk).values_list("slug", flat=True).first() if self.pk else None
+        stored = Article.objects.filter(pk=self.pk).values("slug", *MADE_ON_WRITE).first() if self.pk else None
+        if stored:
+            # What store_bodies() made stays: an instance read before it ran would write back an old
+            # body, and the next one would take the edit for a deploy and leave "Last updated" alone.
+            for field in MADE_ON_WRITE:
+                setattr(self, field, stored[field])
         with transaction.atomic():
             super().save(*args, **kwargs)
-            if previous_slug and previous_slug != self.slug:
-                self.keep_old_address(previous_slug)
+            if stored and stored["slug"] != self.slug:
+                self.keep_old_address(stored["slug"])
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
@@ -468,4 +481,4 @@ reversion.register(Section)
 reversion.register(FAQ)
 reversion.register(Reference)
 # The stored body is made again from the restored rows (articles.article_body): no revision keeps a copy.
-reversion.register(Article, follow=ARTICLE_PARTS, exclude=["body_html", "body_html_version"])
+reversion.register(Article, follow=ARTICLE_PARTS, exclude=["body_html", "body_html_version", "content_changed_at"])

@@ -5,7 +5,6 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 BEFORE = [("articles", "0010_s4_stored_body")]
-AFTER = [("articles", "0012_i12_person_address_unique")]
 
 
 @pytest.mark.django_db(transaction=True)
@@ -17,9 +16,9 @@ def test_existing_people_get_distinct_addresses_and_their_bio_as_paragraphs():
     old_person.objects.create(name="Dr Jo Reviewer")
     old_person.objects.create(name="???")
     executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(AFTER)
-    person = executor.loader.project_state(AFTER).apps.get_model("articles", "Person")
+    latest = executor.loader.graph.leaf_nodes()  # every app back to its newest state, for the tests after this one
+    executor.migrate(latest)
+    person = executor.loader.project_state(latest).apps.get_model("articles", "Person")
     people = list(person.objects.order_by("pk").values_list("slug", "bio_html"))
     assert [slug for slug, _ in people] == ["dr-jo-reviewer", "dr-jo-reviewer-2", "person"]
     assert people[0][1] == "<p>Line one &amp; *not emphasis*.</p>\n\n<p>Line two.</p>"
