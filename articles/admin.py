@@ -196,8 +196,9 @@ def page_label(article: Article) -> str:
 
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
-    list_display = ("name", "credentials")
+    list_display = ("name", "credentials", "slug")
     search_fields = ("name", "credentials")
+    prepopulated_fields = {"slug": ("name",)}
 
 
 @admin.register(Topic)

@@ -34,19 +34,30 @@ from .page_cache import bump_content_version
 
 BODY_TEMPLATE = "articles/includes/article_body.html"
 # Every template the body is made of: a deploy that changes one makes the stored bodies again.
-BODY_TEMPLATES = (BODY_TEMPLATE, "includes/medical_review.html", "includes/toc.html")
+BYLINE_TEMPLATE = "includes/medical_review.html"
+BODY_TEMPLATES = (BODY_TEMPLATE, BYLINE_TEMPLATE, "includes/person_link.html", "includes/toc.html")
 
 # The articles whose body waits for the end of the outermost bodies_made_once() in this thread.
 _waiting = threading.local()
 
 
-def render_body(article: Article) -> str:
-    """The body's HTML: made in the site's language and time zone whoever saves, the same for everyone.
+def render_body(article: Article, template: str = BODY_TEMPLATE) -> str:
+    """The body's HTML (or one template of it): made in the site's language and time zone whoever
+    saves, the same for everyone.
 
     Reads the parts through `article.<part>.all()`: a prefetch serves them (store_bodies).
     """
     with timezone.override(None), translation.override(settings.LANGUAGE_CODE):
-        return get_template(BODY_TEMPLATE).render({"article": article}).strip()
+        return get_template(template).render({"article": article}).strip()
+
+
+def dated_now(article: Article, body: str) -> str:
+    """The body with "Last updated" now. Only the byline shows that date: it alone is made again."""
+    byline = render_body(article, BYLINE_TEMPLATE)
+    article.content_changed_at = timezone.now().replace(microsecond=0)
+    if byline not in body:  # should the byline ever depend on what the body passes it: a whole new body
+        return render_body(article)
+    return body.replace(byline, render_body(article, BYLINE_TEMPLATE), 1)
 
 
 @cache
@@ -75,9 +86,17 @@ def store_bodies(article_ids: Iterable[int]) -> dict[int, str]:
     )
     bodies = {}
     for article in articles:
-        bodies[article.pk] = render_body(article)
+        body = render_body(article)
+        # A body made with today's templates that reads differently is a change readers see: it
+        # dates "Last updated" (shown in the body, so made again with it). One made again after a
+        # deploy (another body_version()) or for the first time is not.
+        if article.body_html_version == body_version() and body != article.body_html:
+            body = dated_now(article, body)
+        bodies[article.pk] = body
         # An UPDATE, not a save: the row's "last edited" and its signals are the edit's, not this.
-        Article.objects.filter(pk=article.pk).update(body_html=bodies[article.pk], body_html_version=body_version())
+        Article.objects.filter(pk=article.pk).update(
+            body_html=body, body_html_version=body_version(), content_changed_at=article.content_changed_at
+        )
     bump_content_version()  # after the bodies are stored: a page made before this read the old one
     return bodies
 

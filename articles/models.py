@@ -5,6 +5,7 @@ Markdown fields are rendered once, on save, through articles.markdown into a sto
 templates only ever read the stored HTML.
 """
 
+import itertools
 from datetime import timedelta
 
 import reversion
@@ -39,6 +40,10 @@ def anchor_from_heading(heading: str) -> str:
     return slugify(heading)[:80]
 
 
+# Article fields only article_body.store_bodies() writes, from everything else on the article.
+MADE_ON_WRITE = ("body_html", "body_html_version", "content_changed_at")
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """Articles readers may see: published, with a publish time that has passed."""
@@ -55,13 +60,27 @@ class ArticleQuerySet(models.QuerySet):
 
 
 class Person(models.Model):
-    """An author or medical reviewer, as named on articles."""
+    """An author or medical reviewer, as named on articles, with a page of their own (/people/<slug>/)."""
 
     name = models.CharField("name", max_length=120)
+    slug = models.SlugField(
+        "address",
+        max_length=140,
+        unique=True,
+        blank=True,
+        help_text="The last part of their page's web address, e.g. jo-reviewer. Left empty, it is made from the name.",
+    )
     credentials = models.CharField(
         "credentials", max_length=200, blank=True, help_text="e.g. “MD, board-certified anesthesiologist”."
     )
-    bio = models.TextField("short bio", max_length=600, blank=True, help_text="Two or three sentences. Plain text.")
+    bio = models.TextField(
+        "short bio",
+        max_length=600,
+        blank=True,
+        validators=[validate_renderable_markdown],
+        help_text="Markdown. Two or three sentences, shown on their page.",
+    )
+    bio_html = models.TextField(editable=False, default="")
 
     class Meta:
         ordering = ["name"]
@@ -70,6 +89,21 @@ class Person(models.Model):
 
     def __str__(self):
         return f"{self.name}, {self.credentials}" if self.credentials else self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = self.free_slug()
+        self.bio_html = render_article_markdown(self.bio)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:person", kwargs={"slug": self.slug})
+
+    def free_slug(self) -> str:
+        """An address made from the name that no other person has: jo-reviewer, then jo-reviewer-2, ..."""
+        base = slugify(self.name)[:120] or "person"
+        taken = set(Person.objects.filter(slug__startswith=base).exclude(pk=self.pk).values_list("slug", flat=True))
+        return next(slug for n in itertools.count(1) if (slug := base if n == 1 else f"{base}-{n}") not in taken)
 
 
 class TopicQuerySet(models.QuerySet):
@@ -208,6 +242,10 @@ class Article(models.Model):
     # (articles.article_body): a page reads it instead of rendering a template.
     body_html = models.TextField(editable=False, default="")
     body_html_version = models.CharField(editable=False, max_length=16, default="")  # body_version() it was made with
+    # When what readers see of the article last changed ("Last updated"): set by article_body.store_bodies()
+    # when a new body differs from the stored one, so a save that changes nothing readers see (an
+    # unchanged form, closing comments) and a comment leave it alone. Empty until the first such change.
+    content_changed_at = models.DateTimeField("content last changed", null=True, blank=True, editable=False)
     related_articles = models.ManyToManyField(
         "self",
         symmetrical=False,
@@ -281,11 +319,16 @@ class Article(models.Model):
             self.published_at = timezone.now().replace(microsecond=0)
         self.introduction_html = render_article_markdown(self.introduction)
         self.closing_html = render_article_markdown(self.closing)
-        previous_slug = Article.objects.filter(pk=self.pk).values_list("slug", flat=True).first() if self.pk else None
+        stored = Article.objects.filter(pk=self.pk).values("slug", *MADE_ON_WRITE).first() if self.pk else None
+        if stored:
+            # What store_bodies() made stays: an instance read before it ran would write back an old
+            # body, and the next one would take the edit for a deploy and leave "Last updated" alone.
+            for field in MADE_ON_WRITE:
+                setattr(self, field, stored[field])
         with transaction.atomic():
             super().save(*args, **kwargs)
-            if previous_slug and previous_slug != self.slug:
-                self.keep_old_address(previous_slug)
+            if stored and stored["slug"] != self.slug:
+                self.keep_old_address(stored["slug"])
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
@@ -546,6 +589,6 @@ reversion.register(Section)
 reversion.register(FAQ)
 reversion.register(Reference)
 # The stored body is made again from the restored rows (articles.article_body): no revision keeps a copy.
-reversion.register(Article, follow=ARTICLE_PARTS, exclude=["body_html", "body_html_version"])
+reversion.register(Article, follow=ARTICLE_PARTS, exclude=["body_html", "body_html_version", "content_changed_at"])
 # A site page's history (what the privacy page or the editorial policy said, and when) is kept as an article's.
 reversion.register(SitePage, exclude=["body_html"])

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.ArticleListView.as_view(), name="list"),
     path("articles/<slug:slug>/", views.article_detail, name="detail"),
     path("topics/<slug:slug>/", views.TopicDetailView.as_view(), name="topic"),
+    path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person"),
     # Last of all the site's addresses: anything mounted before it wins (SitePage.clean refuses its slugs).
     path("<slug:slug>/", views.site_page, name="site-page"),
 ]

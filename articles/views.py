@@ -1,14 +1,15 @@
 import secrets
 
+from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
-from django.views.generic import ListView
+from django.views.generic import DetailView, ListView
 
 from . import page_cache
 from .article_body import article_html
-from .models import Article, SitePage, Topic
+from .models import Article, Person, SitePage, Topic
 from .permissions import may_edit_articles
 
 # What a list of articles shows of each (articles/includes/article_card.html): title, summary, date, thumbnail.
@@ -54,6 +55,40 @@ def site_page(request, slug):
     """
     page = get_object_or_404(SitePage.objects.published().only("title", "slug", "body_html", "updated_at"), slug=slug)
     return render(request, "articles/sitepage_detail.html", {"site_page": page})
+
+
+class PersonDetailView(DetailView):
+    """A person's page: their credentials, bio, and the published articles they wrote or reviewed.
+
+    Readers get it only for someone named on a published article: a person the site has not
+    published (a reviewer lined up for a draft) is not announced, and a page that lists nothing
+    helps no reader. Editors see every person's page, so a draft's byline links work in preview;
+    such a page is never cached.
+    """
+
+    model = Person
+    template_name = "articles/person_detail.html"
+    context_object_name = "person"
+
+    def get(self, request, *args, **kwargs):
+        self.object = person = self.get_object()
+        articles = list(
+            Article.objects.published()
+            .filter(Q(author=person) | Q(medical_reviewer=person))
+            .only("title", "slug", "summary", "author_id", "medical_reviewer_id")
+        )
+        unlisted = not articles
+        if unlisted and not may_edit_articles(request.user):
+            raise Http404("No published article names this person.")
+        response = self.render_to_response(
+            self.get_context_data(
+                written=[article for article in articles if article.author_id == person.pk],
+                reviewed=[article for article in articles if article.medical_reviewer_id == person.pk],
+            )
+        )
+        if unlisted:
+            add_never_cache_headers(response)
+        return response
 
 
 def article_detail(request, slug):

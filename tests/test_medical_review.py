@@ -32,8 +32,8 @@ def reviewed_article(make_article):
 
 def test_the_page_names_author_reviewer_review_dates_and_references(reviewed_article):
     html = Client().get(reviewed_article.get_absolute_url()).content.decode()
-    assert "Written by" in html and "Sam Writer, Health journalist" in html
-    assert "Medically reviewed by" in html and "Dr Jo Reviewer, MD, psychiatrist" in html
+    assert "Written by" in html and ">Sam Writer</a>, Health journalist" in html
+    assert "Medically reviewed by" in html and ">Dr Jo Reviewer</a>, MD, psychiatrist" in html
     assert 'Last reviewed</dt><dd><time datetime="2026-10-01">1 October 2026</time>' in html
     assert 'Next review due</dt><dd><time datetime="2027-10-01">1 October 2027</time>' in html
     assert '<a href="https://journal.example/a" rel="noopener">A review</a>. A journal.' in html

@@ -121,10 +121,10 @@ def test_a_change_to_the_article_itself_shows_at_once(guide):
 def test_a_persons_new_name_and_credentials_show_on_their_articles(make_article, role):
     person = Person.objects.create(name="Dr Old", credentials="MD")
     article = make_article(**{role: person})
-    assert "Dr Old, MD" in page_of(article)
+    assert ">Dr Old</a>, MD<" in page_of(article)
     person.name, person.credentials = "Dr New", "MD, PhD"
     person.save()
-    assert "Dr New, MD, PhD" in page_of(article)
+    assert ">Dr New</a>, MD, PhD<" in page_of(article)
 
 
 def test_a_related_article_shows_once_published_and_goes_when_unpublished(make_article):
