@@ -5,7 +5,7 @@ import re
 from django.urls import Resolver404, resolve
 
 from .image_sizes import IMG_TAG, SRC
-from .models import RESERVED_ANCHORS, Article, OldAddress, Topic
+from .models import RESERVED_ANCHORS, Article, OldAddress, Person, SitePage, Topic
 
 HREF = re.compile(r'<a [^>]*href="([^"]*)"')
 ALT = re.compile(r'alt="([^"]*)"')
@@ -55,6 +55,8 @@ def _site_path_exists(href: str) -> bool:
     if match.view_name == "articles:detail":
         slug = match.kwargs["slug"]
         return Article.objects.filter(slug=slug).exists() or OldAddress.objects.filter(slug=slug).exists()
-    if match.view_name == "articles:topic":
-        return Topic.objects.filter(slug=match.kwargs["slug"]).exists()
+    # Addresses that name a record: the record must exist (the site-page route answers any slug).
+    named = {"articles:topic": Topic, "articles:site-page": SitePage, "articles:person": Person}
+    if match.view_name in named:
+        return named[match.view_name].objects.filter(slug=match.kwargs["slug"]).exists()
     return True

@@ -1,5 +1,7 @@
 """Warnings on save: links to pages of this site that do not exist, images without alt text."""
 
+from django.core.management import call_command
+
 from articles.content_checks import broken_internal_links, images_without_alt
 from articles.models import Section
 from tests.admin_forms import ADD, article_form
@@ -36,3 +38,10 @@ def test_the_admin_warns_but_saves(editor_client):
     assert "Links to pages of this site that do not exist: /articles/not-there/" in html
     assert "1 image without a description (alt text): /media/x.png" in html
     assert "was added successfully" in html
+
+
+def test_links_to_a_missing_person_or_site_page_are_found(guide, make_article):
+    """The site-page route answers any address: only a page that exists is a link that works."""
+    call_command("load_guide", verbosity=0)  # the default site pages, /about/ among them
+    article = make_article(sections=0, introduction="[p](/people/no-such-person/) [s](/no-such-page/) [ok](/about/)")
+    assert broken_internal_links(article) == ["/no-such-page/", "/people/no-such-person/"]
