@@ -147,3 +147,16 @@ def test_the_article_page_names_its_comment_feed(guide):
     )
     assert f'title="Comments on {guide.title} (Atom)" href="{guide.get_absolute_url()}feed/atom/"' in html
     assert 'href="/feeds/articles/"' in html  # the site's feed, as on every page
+
+
+def test_a_renamed_article_names_its_comment_feed_by_the_new_title_on_the_kept_page(guide):
+    Client().get(guide.get_absolute_url())  # the shared page and its frame are kept
+    Client(headers={"cookie": "comment_author=x"}).get(guide.get_absolute_url())
+    guide.title = "Ketamine Infusion, Explained"
+    guide.save()
+
+    shared = Client().get(guide.get_absolute_url()).content.decode()
+    personal = Client(headers={"cookie": "comment_author=x"}).get(guide.get_absolute_url()).content.decode()
+
+    for html in (shared, personal):
+        assert 'title="Comments on Ketamine Infusion, Explained (RSS)"' in html
