@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from infusion_site.site_address import absolute_url
+from infusion_site.site_address import absolute_url, tag_uri
 
 from .context_processors import site_name
 from .models import Article, Topic
@@ -22,6 +22,8 @@ FEED_LENGTH = 20
 
 class LatestArticlesFeed(Feed):
     """The site's newest published articles (RSS 2.0)."""
+
+    item_guid_is_permalink = False  # the guid is a tag: URI (item_guid), the link the address
 
     def title(self):
         return f"{site_name(None)['site_name']}: newest articles"
@@ -51,6 +53,9 @@ class LatestArticlesFeed(Feed):
 
     def item_link(self, article):
         return absolute_url(article.get_absolute_url())
+
+    def item_guid(self, article):
+        return tag_uri(article.created_at.date(), f"articles/{article.pk}")
 
     def item_pubdate(self, article):
         return article.published_at

@@ -12,7 +12,7 @@ from django.utils.feedgenerator import Atom1Feed
 
 from articles.context_processors import site_name
 from articles.models import Article
-from infusion_site.site_address import absolute_url
+from infusion_site.site_address import absolute_url, tag_uri
 
 from .models import Comment, DiscussionSettings
 from .threads import public_locations
@@ -27,6 +27,8 @@ class ArticleCommentsFeed(Feed):
     An article closed to comments keeps its approved ones in the feed, as on its page; one with
     none is a valid, empty feed.
     """
+
+    item_guid_is_permalink = False  # the guid is a tag: URI (item_guid), the link the address
 
     def get_object(self, request, slug):
         # Feed turns the DoesNotExist into a 404.
@@ -66,6 +68,9 @@ class ArticleCommentsFeed(Feed):
 
     def item_link(self, comment):
         return comment.location
+
+    def item_guid(self, comment):
+        return tag_uri(comment.created_at.date(), f"comments/{comment.pk}")
 
     def item_pubdate(self, comment):
         return comment.created_at

@@ -138,3 +138,18 @@ def test_every_page_names_the_site_feed_and_a_topic_page_its_own(topic, mixed_ar
     assert 'title="Chronic Pain: newest articles (RSS)" href="/topics/chronic-pain/feed/"' in topic_page
     assert 'title="Chronic Pain: newest articles (Atom)" href="/topics/chronic-pain/feed/atom/"' in topic_page
     assert "/topics/chronic-pain/feed/" not in home
+
+
+def test_an_item_keeps_its_id_when_the_article_is_renamed(make_article):
+    article = make_article(slug="first-address")
+    before = fetch(reverse("articles:feed-atom"))
+    article.slug = "second-address"
+    article.save()
+    after = fetch(reverse("articles:feed-atom"))
+    rss_guid = next(fetch(reverse("articles:feed")).iter("item")).find("guid")
+
+    assert atom_links(after) == [f"{SITE}/articles/second-address/"]
+    [kept_id] = [entry.findtext(f"{ATOM}id") for entry in after.iter(f"{ATOM}entry")]
+    assert [entry.findtext(f"{ATOM}id") for entry in before.iter(f"{ATOM}entry")] == [kept_id]
+    assert kept_id.startswith("tag:guide.example.org,")
+    assert (rss_guid.text, rss_guid.get("isPermaLink")) == (kept_id, "false")

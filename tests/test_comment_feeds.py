@@ -160,3 +160,21 @@ def test_a_renamed_article_names_its_comment_feed_by_the_new_title_on_the_kept_p
 
     for html in (shared, personal):
         assert 'title="Comments on Ketamine Infusion, Explained (RSS)"' in html
+
+
+def test_a_comment_keeps_its_id_when_it_moves_to_another_page_of_threads(make_article, make_comment):
+    article = make_article(slug="growing")
+    first, second = make_comment(article), make_comment(article)
+
+    def ids():
+        return {
+            entry.findtext(f"{ATOM}id")
+            for entry in ElementTree.fromstring(feed(article, "comments:feed-atom").content).iter(f"{ATOM}entry")
+        }
+
+    before = ids()
+    rules = DiscussionSettings.get_solo()
+    rules.comments_per_page = 1
+    rules.save()
+    assert f"{SITE}/articles/growing/?comments-page=2#comment-{second.pk}" in links(feed(article))
+    assert ids() == before and len(before) == 2 and first.pk != second.pk
