@@ -7,6 +7,7 @@ website. Links start with the site's address (infusion_site.site_address), never
 """
 
 from django.contrib.syndication.views import Feed
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
@@ -30,6 +31,19 @@ class ArticleCommentsFeed(Feed):
 
     item_guid_is_permalink = False  # the guid is a tag: URI (item_guid), the link the address
 
+    url_name = "comments:feed"
+
+    def __call__(self, request, slug):
+        """The feed; at an address the article had before a rename, a redirect to its new feed
+        (as its page does), so a subscription outlives the rename."""
+        try:
+            return super().__call__(request, slug=slug)
+        except Http404:
+            renamed = Article.objects.published().filter(old_addresses__slug=slug).only("slug").first()
+            if renamed is None:
+                raise
+            return HttpResponsePermanentRedirect(reverse(self.url_name, kwargs={"slug": renamed.slug}))
+
     def get_object(self, request, slug):
         # Feed turns the DoesNotExist into a 404.
         return Article.objects.published().only("title", "slug").get(slug=slug)
@@ -41,7 +55,7 @@ class ArticleCommentsFeed(Feed):
         return absolute_url(article.get_absolute_url())
 
     def feed_url(self, article):
-        return absolute_url(reverse("comments:feed", kwargs={"slug": article.slug}))
+        return absolute_url(reverse(self.url_name, kwargs={"slug": article.slug}))
 
     def description(self, article):
         return f"The newest approved comments on “{article.title}”."
@@ -84,6 +98,4 @@ class ArticleCommentsAtomFeed(ArticleCommentsFeed):
 
     feed_type = Atom1Feed
     subtitle = ArticleCommentsFeed.description
-
-    def feed_url(self, article):
-        return absolute_url(reverse("comments:feed-atom", kwargs={"slug": article.slug}))
+    url_name = "comments:feed-atom"

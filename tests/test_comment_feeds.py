@@ -178,3 +178,15 @@ def test_a_comment_keeps_its_id_when_it_moves_to_another_page_of_threads(make_ar
     rules.save()
     assert f"{SITE}/articles/growing/?comments-page=2#comment-{second.pk}" in links(feed(article))
     assert ids() == before and len(before) == 2 and first.pk != second.pk
+
+
+@pytest.mark.parametrize("name", FEEDS)
+def test_the_comment_feed_at_an_address_the_article_had_redirects_to_its_new_feed(name, make_article):
+    article = make_article(slug="old-name")
+    article.slug = "new-name"
+    article.save()
+
+    response = Client().get(reverse(name, args=["old-name"]))
+
+    assert response.status_code == 301
+    assert response["Location"] == reverse(name, args=["new-name"])
