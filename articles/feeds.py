@@ -37,6 +37,10 @@ class LatestArticlesFeed(Feed):
     def description(self):
         return f"The newest guides published on {site_name(None)['site_name']}."
 
+    def author_name(self):
+        """The site, as the feed's author: Atom requires one for an entry whose article names nobody."""
+        return site_name(None)["site_name"]
+
     def items(self):
         return self.articles(Article.objects.published())
 

@@ -5,6 +5,7 @@ from datetime import timedelta
 from xml.etree import ElementTree
 
 import pytest
+from django.contrib.sites.models import Site
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -153,3 +154,10 @@ def test_an_item_keeps_its_id_when_the_article_is_renamed(make_article):
     assert [entry.findtext(f"{ATOM}id") for entry in before.iter(f"{ATOM}entry")] == [kept_id]
     assert kept_id.startswith("tag:guide.example.org,")
     assert (rss_guid.text, rss_guid.get("isPermaLink")) == (kept_id, "false")
+
+
+def test_an_article_naming_no_author_has_the_site_as_author_in_atom(make_article):
+    make_article(title="Unsigned")
+    atom = fetch(reverse("articles:feed-atom"))
+    assert atom.findtext(f"{ATOM}author/{ATOM}name") == Site.objects.get_current().name
+    assert [entry.find(f"{ATOM}author") for entry in atom.iter(f"{ATOM}entry")] == [None]
