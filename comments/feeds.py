@@ -30,7 +30,6 @@ class ArticleCommentsFeed(Feed):
     """
 
     item_guid_is_permalink = False  # the guid is a tag: URI (item_guid), the link the address
-
     url_name = "comments:feed"
 
     def __call__(self, request, slug):
@@ -67,10 +66,9 @@ class ArticleCommentsFeed(Feed):
             .only("pk", "root_id", "name", "body_html", "created_at")
             .order_by("-created_at", "-pk")[:FEED_LENGTH]
         )
-        # On each comment, not on the feed: one Feed instance answers every request.
         per_page = DiscussionSettings.get_solo().comments_per_page
         locations = public_locations(article, comments, per_page=per_page)
-        for comment in comments:
+        for comment in comments:  # on each comment, not on the feed: one Feed instance answers every request
             comment.location = absolute_url(locations[comment.pk])
         return comments
 
