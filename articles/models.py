@@ -12,7 +12,7 @@ import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -59,6 +59,16 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(next_review_due__gte=today, next_review_due__lte=soon)
 
 
+class PersonQuerySet(models.QuerySet):
+    def listed(self):
+        """People readers may find: named (as author or reviewer) on a published article.
+
+        The same rule as their page's 404 (articles.views.PersonDetailView): the sitemap lists these.
+        """
+        published = Article.objects.published()
+        return self.filter(Q(authored__in=published) | Q(reviewed__in=published)).distinct()
+
+
 class Person(models.Model):
     """An author or medical reviewer, as named on articles, with a page of their own (/people/<slug>/)."""
 
@@ -81,6 +91,8 @@ class Person(models.Model):
         help_text="Markdown. Two or three sentences, shown on their page.",
     )
     bio_html = models.TextField(editable=False, default="")
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -332,6 +344,11 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    def last_modified(self):
+        """When readers last saw the article change: a content change after it was published, else
+        its publication (edits made while it was a draft reached nobody). For feeds and the sitemap."""
+        return max(filter(None, (self.published_at, self.content_changed_at)), default=None)
 
     def lead_image_srcset(self) -> str:
         """The renditions with their real widths (an image is never scaled up)."""

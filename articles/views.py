@@ -63,7 +63,7 @@ class PersonDetailView(DetailView):
     Readers get it only for someone named on a published article: a person the site has not
     published (a reviewer lined up for a draft) is not announced, and a page that lists nothing
     helps no reader. Editors see every person's page, so a draft's byline links work in preview;
-    such a page is never cached.
+    such a page is never cached. The sitemap lists the same people (Person.objects.listed()).
     """
 
     model = Person

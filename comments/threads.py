@@ -135,8 +135,28 @@ def location_of(comment: Comment, *, per_page: int, for_its_author: bool = False
         query["comments-page"] = page
     if for_its_author and comment.status != Comment.Status.APPROVED:
         query["unapproved"] = unapproved_token(comment)
-    address = comment.article.get_absolute_url()
-    return f"{address}?{urlencode(query)}#comment-{comment.pk}" if query else f"{address}#comment-{comment.pk}"
+    return _address(comment.article, comment.pk, query)
+
+
+def public_locations(article, comments: Collection[Comment], *, per_page: int) -> dict[int, str]:
+    """Where each of these shown comments of `article` is for any reader, by id: location_of for
+    many comments in one query (the comment feed links each of its items)."""
+    roots = (
+        Comment.objects.filter(_visible(()), article=article, parent__isnull=True)
+        .order_by("created_at", "pk")  # the order page_number_of counts in
+        .values_list("pk", flat=True)
+    )
+    page_of_thread = {root_id: index // per_page + 1 for index, root_id in enumerate(roots)}
+    locations = {}
+    for comment in comments:
+        page = page_of_thread[comment.root_id or comment.pk]
+        locations[comment.pk] = _address(article, comment.pk, {"comments-page": page} if page > 1 else {})
+    return locations
+
+
+def _address(article, comment_id: int, query: dict) -> str:
+    address = article.get_absolute_url()
+    return f"{address}?{urlencode(query)}#comment-{comment_id}" if query else f"{address}#comment-{comment_id}"
 
 
 def _make_stale_fragments_again(comments: list[CommentNode]) -> None:

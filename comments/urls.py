@@ -1,9 +1,12 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "comments"
 
 urlpatterns = [
     path("articles/<slug:slug>/comments/", views.post_comment, name="post"),
+    # Beside the article's address, not under comments/ (robots.txt keeps crawlers out of the post address).
+    path("articles/<slug:slug>/feed/", feeds.ArticleCommentsFeed(), name="feed"),
+    path("articles/<slug:slug>/feed/atom/", feeds.ArticleCommentsAtomFeed(), name="feed-atom"),
 ]

@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.sites",
+    "django.contrib.sitemaps",  # the template of /sitemap.xml (articles.sitemaps)
     "django.contrib.staticfiles",
     "axes",
     "markdownx",

@@ -6,6 +6,7 @@ SITE_URL. The Sites row (what the admin's "View on site" uses) takes its host fr
 setting.
 """
 
+from datetime import date
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -20,6 +21,12 @@ def site_origin() -> str:
 def absolute_url(path: str) -> str:
     """An address on this site ("/admin/...") as a link that works from a mail."""
     return f"{site_origin()}{path}"
+
+
+def tag_uri(day: date, name: str) -> str:
+    """A feed entry's id that outlives a change of its address (RFC 4151 `tag:`): a renamed article
+    or a comment on a new page of threads is not news to a feed reader."""
+    return f"tag:{urlsplit(site_origin()).hostname},{day:%Y-%m-%d}:{name}"
 
 
 def sync_site_domain(*, using: str = "default") -> bool:

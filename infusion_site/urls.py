@@ -1,13 +1,16 @@
 from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.http import HttpResponsePermanentRedirect
 from django.templatetags.static import static as static_url
 from django.urls import include, path
 
 from articles import editor_views
+from articles.sitemaps import SITEMAPS
 
 from .health import healthz
+from .robots import robots_txt
 
 
 def favicon(request):
@@ -26,6 +29,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("favicon.ico", favicon),
+    path("robots.txt", robots_txt, name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     # The two endpoints django-markdownx's editor calls (settings.MARKDOWNX_*_PATH).
     path(settings.MARKDOWNX_URLS_PATH.lstrip("/"), editor_views.markdown_preview, name="editor-preview"),
     # A site page's editor previews here instead (articles.admin.SitePageMarkdownWidget).
