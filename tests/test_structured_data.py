@@ -10,7 +10,7 @@ from django.contrib.sites.models import Site
 from django.test import Client
 from django.utils import timezone
 
-from articles.models import Person, Reference, Topic
+from articles.models import Article, Person, Reference, Topic
 
 
 class PageFacts(HTMLParser):
@@ -238,3 +238,13 @@ def test_rendering_the_article_page_reads_no_person_and_no_reference(reviewed, d
     assert response.status_code == 200
     read = " ".join(query["sql"] for query in queries.captured_queries)
     assert "articles_person" not in read and "articles_reference" not in read
+
+
+def test_the_first_page_after_a_deploy_tells_search_engines_of_the_people_and_references(reviewed):
+    """A row from before structured data was kept (or made with other templates) is made again on its
+    first read, and that very page says who wrote and reviewed it and on what sources."""
+    Article.objects.filter(pk=reviewed.pk).update(linked_data={}, body_html_version="")
+    web_page = facts_of(reviewed.get_absolute_url()).graph()["MedicalWebPage"]
+    assert web_page["author"]["name"] == "Ann Writer"
+    assert web_page["reviewedBy"]["name"] == "Dr Jo Reviewer"
+    assert [citation["name"] for citation in web_page["citation"]] == ["A trial", "A book without a link"]
