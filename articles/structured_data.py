@@ -7,8 +7,8 @@ the breadcrumb the visible trail (`article_trail()`, `topic_trail()`, which the 
 breadcrumb is written from too).
 
 An article page is a `MedicalWebPage`: every article of this site is medical information. A
-reviewer and a review date are said only when the page names a reviewer; without one the page
-says "Medical review pending" and the JSON-LD says nothing of a review.
+review (reviewedBy, lastReviewed) is said only when the page names a reviewer and a review date:
+while it says "Medical review pending", or names a reviewer without a date, no review is claimed.
 
 The article's people and references are not read when the page's head is rendered (that would
 cost queries): `linked_parts()` keeps what is needed of them on the article's row, made with
@@ -119,10 +119,9 @@ def article_page(article: Article, *, site_name: str, absolute: Absolute) -> dic
         page["datePublished"], page["dateModified"] = published, modified
     if author := stored.get("author"):
         page["author"] = _person(author, absolute)
-    if reviewer := stored.get("reviewer"):
+    if (reviewer := stored.get("reviewer")) and article.last_reviewed:
         page["reviewedBy"] = _person(reviewer, absolute)
-        if article.last_reviewed:
-            page["lastReviewed"] = article.last_reviewed.isoformat()
+        page["lastReviewed"] = article.last_reviewed.isoformat()
     if topic := article.topic:
         page["about"] = {"@type": "Thing", "name": topic.name, "url": absolute(topic.get_absolute_url())}
     if citations := stored.get("citations"):

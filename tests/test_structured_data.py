@@ -219,8 +219,15 @@ def test_an_edit_to_a_reference_or_the_reviewer_shows_in_the_json_ld_on_the_next
     assert facts_of(path, client).graph()["MedicalWebPage"]["reviewedBy"]["name"] == "Dr Jo Renamed"
     reviewed.medical_reviewer = None
     reviewed.save()
-    assert "reviewedBy" not in facts_of(path, client).graph()["MedicalWebPage"]
-    assert "lastReviewed" not in facts_of(path, client).graph()["MedicalWebPage"]
+    assert not {"reviewedBy", "lastReviewed"} & facts_of(path, client).graph()["MedicalWebPage"].keys()
+
+
+def test_a_reviewer_without_a_review_date_is_no_review_claimed(reviewed):
+    reviewed.last_reviewed = None
+    reviewed.save()
+    page = facts_of(reviewed.get_absolute_url())
+    assert "Dr Jo Reviewer" in page.byline["Medically reviewed by"]["text"]
+    assert not {"reviewedBy", "lastReviewed"} & page.graph()["MedicalWebPage"].keys()
 
 
 def test_a_topic_pages_breadcrumb_is_told_to_search_engines_as_shown(guide):
@@ -248,3 +255,15 @@ def test_the_first_page_after_a_deploy_tells_search_engines_of_the_people_and_re
     assert web_page["author"]["name"] == "Ann Writer"
     assert web_page["reviewedBy"]["name"] == "Dr Jo Reviewer"
     assert [citation["name"] for citation in web_page["citation"]] == ["A trial", "A book without a link"]
+
+
+def test_a_renamed_site_is_the_publisher_and_the_first_crumb_on_the_next_request(guide):
+    path = guide.get_absolute_url()
+    facts_of(path)  # kept now
+    site = Site.objects.get_current()
+    site.name = "Infusion Guides"
+    site.save()
+    page = facts_of(path)
+    graph = page.graph()
+    assert graph["MedicalWebPage"]["publisher"]["name"] == "Infusion Guides"
+    assert trail_of(graph)[0][0] == page.breadcrumb[0][0] == "Infusion Guides"
