@@ -1,6 +1,7 @@
 """Link previews (Open Graph, Twitter cards): the article's title, summary, dates and lead image with its
 description; every other page its title, description and the site's name."""
 
+import json
 import re
 from datetime import timedelta
 from io import BytesIO
@@ -37,7 +38,8 @@ def with_lead_image(article, size=(2000, 1000), alt="A nurse preparing an infusi
 
 def test_an_article_with_a_lead_image_is_shared_as_a_large_card_with_its_description(make_article, media_in_tmp):
     article = with_lead_image(make_article(title="Infusions", summary="What they are."))
-    tags = meta_tags(Client().get(article.get_absolute_url()).content.decode())
+    html = Client().get(article.get_absolute_url()).content.decode()
+    tags = meta_tags(html)
     assert tags["og:type"] == "article"
     assert tags["og:title"] == "Infusions"
     assert tags["og:description"] == "What they are."
@@ -49,6 +51,14 @@ def test_an_article_with_a_lead_image_is_shared_as_a_large_card_with_its_descrip
     assert (tags["og:image:width"], tags["og:image:height"]) == ("960", "480")
     assert tags["og:image:alt"] == tags["twitter:image:alt"] == "A nurse preparing an infusion"
     assert tags["twitter:card"] == "summary_large_image"
+    json_ld = json.loads(re.search(r'<script type="application/ld\+json">(.*?)</script>', html).group(1))
+    assert json_ld["@graph"][0]["image"] == {
+        "@type": "ImageObject",
+        "url": image,
+        "width": 960,
+        "height": 480,
+        "caption": "A nurse preparing an infusion",
+    }
 
 
 def test_a_small_lead_image_is_shared_at_its_own_size(make_article):
