@@ -196,7 +196,7 @@ def page_label(article: Article) -> str:
 
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
-    list_display = ("name", "credentials", "slug")
+    list_display = ("name", "credentials", "is_organization", "slug")
     search_fields = ("name", "credentials")
     prepopulated_fields = {"slug": ("name",)}
 

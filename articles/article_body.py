@@ -28,8 +28,8 @@ from django.utils.formats import get_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from . import image_sizes
-from .models import ARTICLE_PARTS, Article
+from . import image_sizes, structured_data
+from .models import ARTICLE_PARTS, MADE_ON_WRITE, Article
 from .page_cache import bump_content_version
 
 BODY_TEMPLATE = "articles/includes/article_body.html"
@@ -63,19 +63,21 @@ def dated_now(article: Article, body: str) -> str:
 @cache
 def body_version() -> str:
     """What a stored body was made with besides the article: its templates, date format, time zone,
-    and what the lead image's tag is written with (its `sizes`, image_sizes.SIZES; the media address).
+    what the lead image's tag is written with (its `sizes`, image_sizes.SIZES; the media address),
+    and the shape of the structured data kept with it (structured_data.LINKED_PARTS_FORMAT).
 
     A deploy that changes one of them changes this, and article_html() makes an older body again
     (through store_bodies) the first time a page shows it, as comments.threads does for comments.
     """
     with translation.override(settings.LANGUAGE_CODE):
         parts = [*(get_template(name).template.source for name in BODY_TEMPLATES), get_format("DATE_FORMAT")]
-    parts += [settings.TIME_ZONE, image_sizes.SIZES, settings.MEDIA_URL]
+    parts += [settings.TIME_ZONE, image_sizes.SIZES, settings.MEDIA_URL, structured_data.LINKED_PARTS_FORMAT]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
 def store_bodies(article_ids: Iterable[int]) -> dict[int, str]:
-    """Make and store the bodies of these articles, retire every cached page, and return the bodies.
+    """Make and store the bodies of these articles (with what their structured data needs of their
+    people and references, structured_data.linked_parts()), retire every cached page, and return the bodies.
 
     The one path a body is made by. An id whose article is gone is skipped (its pages are retired all the same).
     """
@@ -95,7 +97,10 @@ def store_bodies(article_ids: Iterable[int]) -> dict[int, str]:
         bodies[article.pk] = body
         # An UPDATE, not a save: the row's "last edited" and its signals are the edit's, not this.
         Article.objects.filter(pk=article.pk).update(
-            body_html=body, body_html_version=body_version(), content_changed_at=article.content_changed_at
+            body_html=body,
+            body_html_version=body_version(),
+            content_changed_at=article.content_changed_at,
+            linked_data=structured_data.linked_parts(article),
         )
     bump_content_version()  # after the bodies are stored: a page made before this read the old one
     return bodies
@@ -157,6 +162,9 @@ def article_html(article: Article) -> str:
     body = article.body_html
     if article.body_html_version != body_version():
         body = store_bodies([article.pk]).get(article.pk, "")
+        # The page's head reads the rest of what was made (the structured data's people and
+        # references, "Last updated") from this instance: once a deploy, one query.
+        article.refresh_from_db(fields=[field for field in MADE_ON_WRITE if field != "body_html"])
     return format_html('<article class="article">\n{}\n{}</article>', mark_safe(body), related_section(article))
 
 

@@ -104,12 +104,15 @@ def _text(value) -> str:
     return str(value).strip() if value is not None else ""
 
 
-def _person(path: Path, role: str, value) -> tuple[str, str] | None:
+def _person(path: Path, role: str, value) -> tuple[str, str, bool] | None:
+    """(name, credentials, is a team or organisation), as Person stores them."""
     if value is None:
         return None
     if not isinstance(value, dict) or not value.get("name"):
         raise GuideFileError(f"{path.name}: {role} needs a name (and may have credentials).")
-    return (_text(value["name"]), _text(value.get("credentials", "")))
+    if not isinstance(value.get("organization", False), bool):
+        raise GuideFileError(f"{path.name}: {role}'s organization must be true or false.")
+    return (_text(value["name"]), _text(value.get("credentials", "")), value.get("organization", False))
 
 
 def _part_row(fields: tuple, row: dict) -> dict:
@@ -126,7 +129,7 @@ def article_content(article: Article) -> dict:
     content["status"] = article.status
     for role in PEOPLE_FIELDS:
         person = getattr(article, role)
-        content[role] = (person.name, person.credentials) if person else None
+        content[role] = (person.name, person.credentials, person.is_organization) if person else None
     for field in REVIEW_DATES:
         content[field] = getattr(article, field)
     for part, fields in PART_FIELDS.items():
@@ -212,9 +215,10 @@ def _write_content(article: Article, content: dict) -> None:
     article.status = content["status"]
     for role in PEOPLE_FIELDS:
         person = content[role]
-        setattr(
-            article, role, Person.objects.get_or_create(name=person[0], credentials=person[1])[0] if person else None
-        )
+        if person:
+            name, credentials, team = person
+            person = Person.objects.get_or_create(name=name, credentials=credentials, is_organization=team)[0]
+        setattr(article, role, person)
     for field in REVIEW_DATES:
         setattr(article, field, content[field])
     article.full_clean()

@@ -41,7 +41,7 @@ def anchor_from_heading(heading: str) -> str:
 
 
 # Article fields only article_body.store_bodies() writes, from everything else on the article.
-MADE_ON_WRITE = ("body_html", "body_html_version", "content_changed_at")
+MADE_ON_WRITE = ("body_html", "body_html_version", "content_changed_at", "linked_data")
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -91,6 +91,11 @@ class Person(models.Model):
         help_text="Markdown. Two or three sentences, shown on their page.",
     )
     bio_html = models.TextField(editable=False, default="")
+    is_organization = models.BooleanField(
+        "team or organisation",
+        default=False,
+        help_text="Tick for a team, such as the editorial team: search engines are told it is not a person.",
+    )
 
     objects = PersonQuerySet.as_manager()
 
@@ -258,6 +263,9 @@ class Article(models.Model):
     # when a new body differs from the stored one, so a save that changes nothing readers see (an
     # unchanged form, closing comments) and a comment leave it alone. Empty until the first such change.
     content_changed_at = models.DateTimeField("content last changed", null=True, blank=True, editable=False)
+    # What the page tells search engines of its people and sources (articles.structured_data.linked_parts()),
+    # made with the body: the page's head reads it from the row, without a query for them.
+    linked_data = models.JSONField(editable=False, default=dict)
     related_articles = models.ManyToManyField(
         "self",
         symmetrical=False,
@@ -347,8 +355,18 @@ class Article(models.Model):
 
     def last_modified(self):
         """When readers last saw the article change: a content change after it was published, else
-        its publication (edits made while it was a draft reached nobody). For feeds and the sitemap."""
+        its publication (edits made while it was a draft reached nobody). For feeds and the sitemap, to
+        the second; readers see the day-level last_updated() below."""
         return max(filter(None, (self.published_at, self.content_changed_at)), default=None)
+
+    def last_updated(self):
+        """The date "Last updated" shows (the byline, the structured data): the last change readers
+        saw, when it fell on a later day than publication; None otherwise."""
+        changed, published = self.content_changed_at, self.published_at
+        site_zone = timezone.get_default_timezone()  # the stored body's (article_body.render_body)
+        if changed and published and timezone.localdate(changed, site_zone) > timezone.localdate(published, site_zone):
+            return changed
+        return None
 
     def lead_image_srcset(self) -> str:
         """The renditions with their real widths (an image is never scaled up)."""
@@ -606,6 +624,6 @@ reversion.register(Section)
 reversion.register(FAQ)
 reversion.register(Reference)
 # The stored body is made again from the restored rows (articles.article_body): no revision keeps a copy.
-reversion.register(Article, follow=ARTICLE_PARTS, exclude=["body_html", "body_html_version", "content_changed_at"])
+reversion.register(Article, follow=ARTICLE_PARTS, exclude=list(MADE_ON_WRITE))
 # A site page's history (what the privacy page or the editorial policy said, and when) is kept as an article's.
 reversion.register(SitePage, exclude=["body_html"])
