@@ -1,5 +1,5 @@
 """The breadcrumb starts at "Home": the guide's site is named after its topic, and the site's name
-first read "Ketamine Infusion › Ketamine Infusion"."""
+first read "Ketamine Infusion, Ketamine Infusion"."""
 
 import re
 
