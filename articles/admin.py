@@ -234,7 +234,18 @@ class ArticleAdmin(SelectionChecked, CompareVersionAdmin):
         (None, {"fields": ("title", "slug", "topic", "summary", "lead_image", "lead_image_alt", "introduction")}),
         ("Publishing", {"fields": ("status", "published_at", "comments_open")}),
         ("Authors and medical review", {"fields": ("author", "medical_reviewer", "last_reviewed", "next_review_due")}),
-        ("Headings and closing", {"fields": ("takeaways_heading", "toc_heading", "faq_heading", "closing")}),
+        (
+            "Headings and closing",
+            {
+                "fields": (
+                    "introduction_heading",
+                    "takeaways_heading",
+                    "toc_heading",
+                    "faq_heading",
+                    "closing",
+                )
+            },
+        ),
         ("Related articles", {"fields": ("related_articles",), "classes": ("collapse",)}),
     )
     inlines = (TakeawayInline, SectionInline, FAQInline, ReferenceInline, OldAddressInline)

@@ -30,6 +30,7 @@ DEFAULT_SITE_NAME = "example.com"  # what django.contrib.sites creates
 ARTICLE_FIELDS = (
     "title",
     "summary",
+    "introduction_heading",
     "introduction",
     "takeaways_heading",
     "toc_heading",

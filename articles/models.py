@@ -208,6 +208,12 @@ class Article(models.Model):
     lead_image_480 = ImageSpecField(source="lead_image", processors=[ResizeToFit(480, upscale=False)], format="WEBP")
     lead_image_960 = ImageSpecField(source="lead_image", processors=[ResizeToFit(960, upscale=False)], format="WEBP")
     lead_image_1600 = ImageSpecField(source="lead_image", processors=[ResizeToFit(1600, upscale=False)], format="WEBP")
+    introduction_heading = models.CharField(
+        "introduction heading",
+        max_length=100,
+        default="Introduction",
+        help_text="Heading of the introduction, the first text under the title.",
+    )
     introduction = MarkdownxField(
         "introduction",
         validators=[validate_renderable_markdown],
