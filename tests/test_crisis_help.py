@@ -183,3 +183,18 @@ def test_a_flag_that_is_not_true_or_false_is_a_clear_error(tmp_path, monkeypatch
     with pytest.raises(CommandError, match=r"flag\.yaml: topic_is_mental_health must be true or false\."):
         load_guide()
     assert not Article.objects.exists()
+
+
+def test_text_the_renderer_refuses_is_a_message_on_the_field_not_a_500(guide, editors_group_client):
+    deep = "\n".join("  " * level + "- x" for level in range(40))
+    response = editors_group_client.post(CHANGE_PAGE, {"heading": "Help now", "text": deep})
+    assert response.status_code == 200
+    assert "nested" in response.content.decode()
+    assert CrisisHelp.get_solo().heading == "If you need help now"
+    assert "If you need help now" in page(guide)
+
+
+def test_staff_who_may_only_write_articles_cannot_change_the_crisis_help(guide, editor_client):
+    response = editor_client.post(CHANGE_PAGE, {"heading": "Changed", "text": "Changed."})
+    assert response.status_code == 403
+    assert "If you need help now" in page(guide)
