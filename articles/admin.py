@@ -20,6 +20,7 @@ from markdownx.widgets import AdminMarkdownxWidget
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 from reversion_compare.admin import CompareVersionAdmin
+from solo.admin import SingletonModelAdmin
 
 from infusion_site.admin_selection import SelectionChecked
 from infusion_site.web_addresses import WebAddressField
@@ -31,6 +32,7 @@ from .editor_images import ImageRejected, check_pixel_count, prepared_image
 from .models import (
     FAQ,
     Article,
+    CrisisHelp,
     OldAddress,
     Person,
     Reference,
@@ -234,7 +236,18 @@ class ArticleAdmin(SelectionChecked, CompareVersionAdmin):
         (None, {"fields": ("title", "slug", "topic", "summary", "lead_image", "lead_image_alt", "introduction")}),
         ("Publishing", {"fields": ("status", "published_at", "comments_open")}),
         ("Authors and medical review", {"fields": ("author", "medical_reviewer", "last_reviewed", "next_review_due")}),
-        ("Headings and closing", {"fields": ("takeaways_heading", "toc_heading", "faq_heading", "closing")}),
+        (
+            "Headings and closing",
+            {
+                "fields": (
+                    "introduction_heading",
+                    "takeaways_heading",
+                    "toc_heading",
+                    "faq_heading",
+                    "closing",
+                )
+            },
+        ),
         ("Related articles", {"fields": ("related_articles",), "classes": ("collapse",)}),
     )
     inlines = (TakeawayInline, SectionInline, FAQInline, ReferenceInline, OldAddressInline)
@@ -407,3 +420,10 @@ class SitePageAdmin(VersionAdmin):
     prepopulated_fields = {"slug": ("title",)}
     formfield_overrides = {MarkdownxField: {"widget": SitePageMarkdownWidget, "form_class": MarkdownFormField}}
     fields = ("title", "slug", "body", ("is_published", "footer_order"))
+
+
+@admin.register(CrisisHelp)
+class CrisisHelpAdmin(SingletonModelAdmin):
+    """One page, "Crisis help" under Articles: the box near the top of mental-health articles."""
+
+    formfield_overrides = MARKDOWN_EDITOR

@@ -10,10 +10,10 @@ class ArticlesConfig(AppConfig):
         from django.db.models.signals import m2m_changed, post_delete, post_save
         from PIL import Image
 
-        from .article_body import article_changed, part_changed, person_changed, topic_changed
+        from .article_body import article_changed, crisis_help_changed, part_changed, person_changed, topic_changed
         from .context_processors import forget_footer_pages, forget_site_name
         from .editor_images import MAX_PIXELS
-        from .models import FAQ, Article, Person, Reference, Section, SitePage, Takeaway, Topic
+        from .models import FAQ, Article, CrisisHelp, Person, Reference, Section, SitePage, Takeaway, Topic
         from .page_cache import bump_content_version
 
         # Whoever opens an image (Django's ImageField, renditions), Pillow refuses one over twice this.
@@ -29,6 +29,8 @@ class ArticlesConfig(AppConfig):
         post_save.connect(person_changed, sender=Person, dispatch_uid="body-save-Person")
         # Nor a topic an article is filed under (PROTECT): its name and address are in the body.
         post_save.connect(topic_changed, sender=Topic, dispatch_uid="body-save-Topic")
+        # The crisis help is in the bodies of mental-health articles (a singleton: never deleted).
+        post_save.connect(crisis_help_changed, sender=CrisisHelp, dispatch_uid="body-save-CrisisHelp")
         # Related articles' links are joined on read (article_body.article_html): only the pages go.
         m2m_changed.connect(
             bump_content_version, sender=Article.related_articles.through, dispatch_uid="body-related-articles"

@@ -1,10 +1,11 @@
 """The article body, made once on write and stored on its row (Article.body_html); pages join it.
 
 The body shows the article, its parts (takeaways, sections, FAQ entries, references), its
-topic's name and address, and its people (author, medical reviewer), in the site's date format
-and time zone. Any save or delete of the article or a part, and any edit of a person or a topic
-(one named on an article cannot be deleted), makes the body again through store_bodies(), the
-one path, which then retires the cached pages.
+topic's name and address, its people (author, medical reviewer), and, in a mental-health topic,
+the site's crisis help (CrisisHelp), in the site's date format and time zone. Any save or delete
+of the article or a part, and any edit of a person, a topic (one named on an article cannot be
+deleted) or the crisis help, makes the body again through store_bodies(), the one path, which
+then retires the cached pages.
 The links to related articles are not in it: whether one shows depends on that other article's
 publication and on the clock, so article_html() joins them when a page is read.
 
@@ -14,6 +15,7 @@ loader) each article is made once, when the block ends, not once per row.
 """
 
 import hashlib
+import re
 import threading
 from collections.abc import Iterable
 from contextlib import contextmanager
@@ -29,35 +31,56 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
 from . import image_sizes, structured_data
-from .models import ARTICLE_PARTS, MADE_ON_WRITE, Article
+from .models import ARTICLE_PARTS, MADE_ON_WRITE, Article, CrisisHelp
 from .page_cache import bump_content_version
 
 BODY_TEMPLATE = "articles/includes/article_body.html"
 # Every template the body is made of: a deploy that changes one makes the stored bodies again.
 BYLINE_TEMPLATE = "includes/medical_review.html"
-BODY_TEMPLATES = (BODY_TEMPLATE, BYLINE_TEMPLATE, "includes/person_link.html", "includes/toc.html")
+BODY_TEMPLATES = (
+    BODY_TEMPLATE,
+    BYLINE_TEMPLATE,
+    "includes/person_link.html",
+    "includes/toc.html",
+    "includes/crisis_help.html",
+)
+# The crisis help box with the newline its template ends with (includes/crisis_help.html says why
+# this finds exactly that). It is the site's, not the article's: a change to its text, or to
+# whether the topic shows it, is no change to the article's "Last updated".
+CRISIS_HELP = re.compile(r'<aside class="crisis-help".*?</aside>\n', re.DOTALL)
 
 # The articles whose body waits for the end of the outermost bodies_made_once() in this thread.
 _waiting = threading.local()
 
 
-def render_body(article: Article, template: str = BODY_TEMPLATE) -> str:
+def render_body(article: Article, template: str = BODY_TEMPLATE, *, crisis_help: CrisisHelp | None = None) -> str:
     """The body's HTML (or one template of it): made in the site's language and time zone whoever
-    saves, the same for everyone.
+    saves, the same for everyone; with `crisis_help` under the title when one is given.
 
     Reads the parts through `article.<part>.all()`: a prefetch serves them (store_bodies).
     """
     with timezone.override(None), translation.override(settings.LANGUAGE_CODE):
-        return get_template(template).render({"article": article}).strip()
+        return get_template(template).render({"article": article, "crisis_help": crisis_help}).strip()
 
 
-def dated_now(article: Article, body: str) -> str:
+def dated_now(article: Article, body: str, *, crisis_help: CrisisHelp | None) -> str:
     """The body with "Last updated" now. Only the byline shows that date: it alone is made again."""
     byline = render_body(article, BYLINE_TEMPLATE)
     article.content_changed_at = timezone.now().replace(microsecond=0)
     if byline not in body:  # should the byline ever depend on what the body passes it: a whole new body
-        return render_body(article)
+        return render_body(article, crisis_help=crisis_help)
     return body.replace(byline, render_body(article, BYLINE_TEMPLATE), 1)
+
+
+def shows_crisis_help(article: Article) -> bool:
+    """An article in a mental-health topic shows the site's crisis help near its top."""
+    return bool(article.topic and article.topic.is_mental_health)
+
+
+def saved_crisis_help() -> CrisisHelp:
+    """The crisis help as its row holds it: django-solo's cached copy is written only after the
+    save signals that make the bodies again, so it would still hold the text before an edit."""
+    return CrisisHelp.objects.get_or_create(pk=CrisisHelp.singleton_instance_id)[0]
 
 
 @cache
@@ -87,13 +110,18 @@ def store_bodies(article_ids: Iterable[int]) -> dict[int, str]:
         .prefetch_related(*ARTICLE_PARTS)
     )
     bodies = {}
+    crisis_help = None  # read once, when the first article that shows it is made
     for article in articles:
-        body = render_body(article)
+        shown = None
+        if shows_crisis_help(article):
+            shown = crisis_help = crisis_help or saved_crisis_help()
+        body = render_body(article, crisis_help=shown)
         # A body made with today's templates that reads differently is a change readers see: it
         # dates "Last updated" (shown in the body, so made again with it). One made again after a
-        # deploy (another body_version()) or for the first time is not.
-        if article.body_html_version == body_version() and body != article.body_html:
-            body = dated_now(article, body)
+        # deploy (another body_version()) or for the first time is not, nor one whose only change
+        # is the site's crisis help.
+        if article.body_html_version == body_version() and reads_differently(body, article.body_html):
+            body = dated_now(article, body, crisis_help=shown)
         bodies[article.pk] = body
         # An UPDATE, not a save: the row's "last edited" and its signals are the edit's, not this.
         Article.objects.filter(pk=article.pk).update(
@@ -104,6 +132,11 @@ def store_bodies(article_ids: Iterable[int]) -> dict[int, str]:
         )
     bump_content_version()  # after the bodies are stored: a page made before this read the old one
     return bodies
+
+
+def reads_differently(body: str, stored: str) -> bool:
+    """Whether the article reads differently in `body` than in `stored`, its crisis help box set apart."""
+    return CRISIS_HELP.sub("", body) != CRISIS_HELP.sub("", stored)
 
 
 def body_changed(article_ids: Iterable[int]) -> None:
@@ -150,6 +183,15 @@ def person_changed(sender, instance, **kwargs) -> None:
 def topic_changed(sender, instance, **kwargs) -> None:
     """A topic's name and address show on every article filed under it (its page and home read it per request)."""
     body_changed(instance.articles.values_list("pk", flat=True))
+
+
+def crisis_help_changed(sender, instance, created=False, **kwargs) -> None:
+    """The crisis help shows on every article in a mental-health topic.
+
+    django-solo creates the row on its first read, which a body being made may be: nothing has changed then.
+    """
+    if not created:
+        body_changed(Article.objects.filter(topic__is_mental_health=True).values_list("pk", flat=True))
 
 
 def article_html(article: Article) -> str:

@@ -30,6 +30,7 @@ DEFAULT_SITE_NAME = "example.com"  # what django.contrib.sites creates
 ARTICLE_FIELDS = (
     "title",
     "summary",
+    "introduction_heading",
     "introduction",
     "takeaways_heading",
     "toc_heading",
@@ -75,6 +76,9 @@ def read_guide(path: Path) -> Guide:
         raise GuideFileError(f"{path.name}: article is missing slug.")
     content = {field: _text(article.get(field, _default(field))) for field in ARTICLE_FIELDS}
     content["topic"] = _text(article.get("topic"))  # its name: the topic is found by it, or created
+    content["topic_is_mental_health"] = article.get("topic_is_mental_health", False)
+    if type(content["topic_is_mental_health"]) is not bool:  # a quoted 'no' would count as true
+        raise GuideFileError(f"{path.name}: topic_is_mental_health must be true or false.")
     content["status"] = article.get("status", Article.Status.PUBLISHED)
     for role in PEOPLE_FIELDS:
         content[role] = _person(path, role, article.get(role))
@@ -126,6 +130,7 @@ def article_content(article: Article) -> dict:
     """The article as the same normalised dict a data file gives, for comparison."""
     content = {field: _text(getattr(article, field)) for field in ARTICLE_FIELDS}
     content["topic"] = article.topic.name if article.topic else ""
+    content["topic_is_mental_health"] = article.topic.is_mental_health if article.topic else False
     content["status"] = article.status
     for role in PEOPLE_FIELDS:
         person = getattr(article, role)
@@ -187,16 +192,19 @@ def _load_article(guide: Guide, *, reset: bool) -> str:
     return f"“{article.title}”: reset to its data file."
 
 
-def _topic(name: str) -> Topic | None:
-    """The topic of this name, created with an address made from it if there is none yet.
+def _topic(name: str, *, is_mental_health: bool) -> Topic | None:
+    """The topic of this name, created with an address made from it if there is none yet, with
+    the file's mental-health flag (it decides whether the guide shows crisis help).
 
-    An existing topic is used as editors left it (its address, description and flag are theirs).
+    An existing topic keeps its address and description as editors left them; its flag is the
+    file's only when the guide is written (created, or reset: a flag editors changed since makes
+    the guide differ from its file, and it is kept).
     """
     if not name:
         return None
-    topic = Topic.objects.filter(name=name).first()
-    if topic is None:
-        topic = Topic(name=name, slug=slugify(name)[:100])
+    topic = Topic.objects.filter(name=name).first() or Topic(name=name, slug=slugify(name)[:100])
+    if topic.pk is None or topic.is_mental_health != is_mental_health:
+        topic.is_mental_health = is_mental_health
         topic.full_clean()
         topic.save()
     return topic
@@ -211,7 +219,7 @@ def _write(article: Article, content: dict) -> None:
 def _write_content(article: Article, content: dict) -> None:
     for field in ARTICLE_FIELDS:
         setattr(article, field, content[field])
-    article.topic = _topic(content["topic"])
+    article.topic = _topic(content["topic"], is_mental_health=content["topic_is_mental_health"])
     article.status = content["status"]
     for role in PEOPLE_FIELDS:
         person = content[role]

@@ -19,6 +19,7 @@ from django.utils.text import slugify
 from imagekit.models import ImageSpecField
 from markdownx.models import MarkdownxField
 from pilkit.processors import ResizeToFit
+from solo.models import SingletonModel
 
 from . import image_sizes
 from .markdown import render_article_markdown, render_site_page_markdown, validate_renderable_markdown
@@ -225,6 +226,12 @@ class Article(models.Model):
     lead_image_480 = ImageSpecField(source="lead_image", processors=[ResizeToFit(480, upscale=False)], format="WEBP")
     lead_image_960 = ImageSpecField(source="lead_image", processors=[ResizeToFit(960, upscale=False)], format="WEBP")
     lead_image_1600 = ImageSpecField(source="lead_image", processors=[ResizeToFit(1600, upscale=False)], format="WEBP")
+    introduction_heading = models.CharField(
+        "introduction heading",
+        max_length=100,
+        default="Introduction",
+        help_text="Heading of the introduction, the first text under the title.",
+    )
     introduction = MarkdownxField(
         "introduction",
         validators=[validate_renderable_markdown],
@@ -554,6 +561,53 @@ class FAQ(OrderedPart):
 
     def save(self, *args, **kwargs):
         self.answer_html = render_article_markdown(self.answer)
+        super().save(*args, **kwargs)
+
+
+# The crisis help a new site starts with. True for a reader anywhere (checked in December 2026):
+# the US 988 Suicide & Crisis Lifeline and Canada's 9-8-8 Suicide Crisis Helpline both take calls
+# and texts at 988; Samaritans answers 116 123 in the UK and Ireland; findahelpline.com
+# (ThroughLine) lists free helplines by country. The owner keeps, replaces or adds to them.
+CRISIS_HELP_HEADING = "If you need help now"
+CRISIS_HELP_TEXT = """\
+If you are in danger now, call your local emergency number.
+
+If you are thinking about suicide or are in crisis, you can talk to someone:
+
+- **US and Canada:** call or text 988.
+- **UK and Ireland:** call Samaritans on 116 123.
+- **Other countries:** find a helpline at [findahelpline.com](https://findahelpline.com)."""
+
+
+class CrisisHelp(SingletonModel):
+    """Where to get help now, shown near the top of every article in a mental-health topic.
+
+    One record for the site (like comments' DiscussionSettings), written by its editors for their
+    readers' countries. It is part of those articles' stored bodies (article_body.render_body), so
+    a save makes them again (articles.apps), without dating their "Last updated": the box is the
+    site's, not the article's.
+    """
+
+    heading = models.CharField("heading", max_length=100, default=CRISIS_HELP_HEADING)
+    text = MarkdownxField(
+        "text",
+        default=CRISIS_HELP_TEXT,
+        validators=[validate_renderable_markdown],
+        help_text="Markdown. Shown under the title of every article in a topic marked “mental health”, "
+        "before its introduction. Keep it short: on a phone it must fit on the first screen. Name the "
+        "services your readers can call, and check each number.",
+    )
+    text_html = models.TextField(editable=False, default="")
+
+    class Meta:
+        verbose_name = "crisis help"
+        verbose_name_plural = "crisis help"
+
+    def __str__(self):
+        return "Crisis help"
+
+    def save(self, *args, **kwargs):
+        self.text_html = render_article_markdown(self.text)
         super().save(*args, **kwargs)
 
 

@@ -57,16 +57,21 @@ class ShareImage:
     alt: str
 
 
-def article_trail(article: Article, site_name: str) -> list[Crumb]:
-    """The breadcrumb of an article page: site, topic (if any), article."""
-    trail = [Crumb(site_name, reverse("articles:list"))]
+# The first crumb is "Home", not the site's name: a site named after its topic (the guide's
+# "Ketamine Infusion") would read "Ketamine Infusion, Ketamine Infusion".
+HOME = "Home"
+
+
+def article_trail(article: Article) -> list[Crumb]:
+    """The breadcrumb of an article page: home, topic (if any), article."""
+    trail = [Crumb(HOME, reverse("articles:list"))]
     if article.topic:
         trail.append(Crumb(article.topic.name, article.topic.get_absolute_url()))
     return [*trail, Crumb(article.title, article.get_absolute_url())]
 
 
-def topic_trail(topic: Topic, site_name: str) -> list[Crumb]:
-    return [Crumb(site_name, reverse("articles:list")), Crumb(topic.name, topic.get_absolute_url())]
+def topic_trail(topic: Topic) -> list[Crumb]:
+    return [Crumb(HOME, reverse("articles:list")), Crumb(topic.name, topic.get_absolute_url())]
 
 
 def share_image(article: Article) -> ShareImage | None:
@@ -134,11 +139,11 @@ def article_page(article: Article, *, site_name: str, absolute: Absolute) -> dic
             "height": image.height,
             "caption": image.alt,
         }
-    return graph(page, breadcrumb_list(article_trail(article, site_name), absolute))
+    return graph(page, breadcrumb_list(article_trail(article), absolute))
 
 
 def topic_page(topic: Topic, *, site_name: str, absolute: Absolute) -> dict:
-    return graph(breadcrumb_list(topic_trail(topic, site_name), absolute))
+    return graph(breadcrumb_list(topic_trail(topic), absolute))
 
 
 def graph(*nodes: dict) -> dict:

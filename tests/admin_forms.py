@@ -26,6 +26,7 @@ def article_form(**overrides) -> dict:
         "status": "published",
         "published_at_0": "",
         "published_at_1": "",
+        "introduction_heading": "Introduction",
         "takeaways_heading": "Top Takeaways",
         "toc_heading": "Table of Contents",
         "faq_heading": "Frequently Asked Questions",

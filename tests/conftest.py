@@ -144,6 +144,7 @@ ROLE_MIGRATIONS = {
         "articles.migrations.0006_editors_group",
         "articles.migrations.0012_i12_editors_topics",
         "articles.migrations.0014_i12_editors_site_pages",
+        "articles.migrations.0021_i12_editors_crisis_help",
     ],
 }
 

@@ -35,11 +35,11 @@ def topic_json_ld(context, topic):
     )
 
 
-@register.simple_tag(takes_context=True)
-def article_trail(context, article):
-    return structured_data.article_trail(article, context["site_name"])
+@register.simple_tag
+def article_trail(article):
+    return structured_data.article_trail(article)
 
 
-@register.simple_tag(takes_context=True)
-def topic_trail(context, topic):
-    return structured_data.topic_trail(topic, context["site_name"])
+@register.simple_tag
+def topic_trail(topic):
+    return structured_data.topic_trail(topic)
