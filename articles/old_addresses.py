@@ -65,6 +65,12 @@ class KeepsOldAddresses(models.Model):
         """The name of the old address's foreign key to the page."""
         return cls.old_addresses.field.name
 
+    @classmethod
+    def at_address(cls, slug: str):
+        """The page at `slug` now, or the one that had it: a loader must not add a page where an editor moved one."""
+        pages = cls._default_manager.all()
+        return pages.filter(slug=slug).first() or pages.filter(old_addresses__slug=slug).first()
+
     def had_public_address(self) -> bool:
         """Whether readers may have the previous address (an article never published: no)."""
         return True

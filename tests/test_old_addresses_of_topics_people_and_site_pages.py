@@ -1,15 +1,18 @@
 """A topic's, person's or site page's old address keeps working after an editor changes it: one 301 to the new one."""
 
+import io
+
 import pytest
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.test import Client
 from django.urls import reverse
 from reversion.models import Version
 
 from articles.content_checks import broken_internal_links
-from articles.models import Person, SitePage, Topic
-from tests.conftest import STAFF_PASSWORD, role_group
+from articles.models import Article, Person, SitePage, Topic
+from tests.conftest import GUIDE_SLUG, STAFF_PASSWORD, role_group
 
 
 def rename(page, slug):
@@ -157,3 +160,16 @@ def test_restoring_a_site_page_revision_with_another_address_keeps_the_current_o
 
     assert Client().get("/about/").status_code == 200
     assert Client().get("/about-us/")["Location"] == "/about/"
+
+
+def test_loading_the_guide_again_keeps_a_page_an_editor_moved_and_adds_no_second_one(guide):
+    about = SitePage.objects.get(slug="about")
+    rename(about, "who-we-are")
+    rename(guide, "ketamine-infusion-uses")
+
+    call_command("load_guide", stdout=io.StringIO())
+
+    assert not SitePage.objects.filter(slug="about").exists()
+    assert not Article.objects.filter(slug=GUIDE_SLUG).exists()
+    assert Client().get("/about/")["Location"] == "/who-we-are/"
+    assert Client().get(f"/articles/{GUIDE_SLUG}/")["Location"] == "/articles/ketamine-infusion-uses/"
