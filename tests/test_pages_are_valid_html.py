@@ -22,6 +22,7 @@ from django.db import transaction
 from django.test import Client
 
 from articles.models import Article, SitePage, Topic
+from articles.site_page_loader import read_site_pages
 from comments.models import Comment
 from tests.conftest import GUIDE_SLUG, comment_form_data, comment_post_url
 
@@ -92,10 +93,8 @@ PAGES: dict[str, Callable[[Client], str]] = {
     "article-with-comments": guide_with_comments,
     "article-with-a-waiting-comment": waiting_comment_seen_by_its_author,
     "article-with-a-refused-post": refused_post,
-    "about": address_of(SitePage, slug="about"),
-    "editorial-policy": address_of(SitePage, slug="editorial-policy"),
-    "privacy": address_of(SitePage, slug="privacy"),
-    "contact": address_of(SitePage, slug="contact"),
+    # Every site page load_guide makes (About, Editorial policy, Privacy, Contact, and any added to its file).
+    **{page["slug"]: address_of(SitePage, slug=page["slug"]) for page in read_site_pages()},
     "not-found": not_found,
 }
 

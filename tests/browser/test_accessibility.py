@@ -11,6 +11,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from articles.models import Article
+from articles.site_page_loader import read_site_pages
 from comments.models import Comment
 from tests.browser.conftest import QUESTION, WCAG_AA, post_comment
 
@@ -56,10 +57,8 @@ PAGES: dict[str, Callable[[Page, Article], None]] = {
     "article-with-comments": open_guide_with_comments,
     "article-with-a-refused-post": open_refused_post,
     "article-with-a-waiting-comment": open_waiting_comment,
-    "about": open_address("/about/"),
-    "editorial-policy": open_address("/editorial-policy/"),
-    "privacy": open_address("/privacy/"),
-    "contact": open_address("/contact/"),
+    # Every site page load_guide makes (About, Editorial policy, Privacy, Contact, and any added to its file).
+    **{page["slug"]: open_address(f"/{page['slug']}/") for page in read_site_pages()},
     "not-found": open_address("/articles/no-such-article/"),
 }
 
