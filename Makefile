@@ -15,6 +15,13 @@ $(VENV)/.runtime-installed: requirements.txt | $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
 	touch $@
 
+# The Nu HTML checker (vnu.jar, pinned in package.json and package-lock.json) for the suite; it runs on
+# the machine's Java, so the package's own Java download (an install script) is not run.
+# Without npm (a fresh machine with only Python), those tests skip and say what to install; CI installs it.
+node_modules/.installed: package.json package-lock.json
+	@if command -v npm >/dev/null; then npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch $@; \
+	else echo "npm is not installed: the Nu HTML checker's tests will be skipped (apt-get install npm default-jre-headless)."; fi
+
 $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime-installed
@@ -56,11 +63,11 @@ format: $(VENV)/.dev-installed
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-test: lint ## Lint, check migrations, run the whole suite (browser journeys included)
+test: lint node_modules/.installed ## Lint, check migrations, run the whole suite (browser journeys and the Nu HTML checker included)
 	$(BIN)/python manage.py makemigrations --check --dry-run --settings=tests.settings
 	$(BIN)/python -m pytest
 
-test-services: $(VENV)/.dev-installed ## The suite again on throw-away PostgreSQL and Redis (Debian packages)
+test-services: $(VENV)/.dev-installed node_modules/.installed ## The suite again on throw-away PostgreSQL and Redis (Debian packages)
 	tools/with-services $(BIN)/python -m pytest
 
 bench: $(VENV)/.dev-installed ## Load benchmark against gunicorn (not part of make test); writes bench/results*.json
@@ -70,4 +77,4 @@ bench: $(VENV)/.dev-installed ## Load benchmark against gunicorn (not part of ma
 	else echo "make bench: PostgreSQL or Redis is not installed here; measured on SQLite only."; fi
 
 clean:
-	rm -rf $(VENV) .pytest_cache .ruff_cache var
+	rm -rf $(VENV) .pytest_cache .ruff_cache var node_modules

@@ -80,6 +80,21 @@ class OldAddressInline(admin.TabularInline):
     verbose_name_plural = "Old addresses (each answers with a permanent redirect to this article)"
 
 
+class ShowsOldAddresses:
+    """A topic's, person's or site page's form lists the addresses it had (articles.old_addresses).
+
+    Shown, not edited: an editor who may change the page sees them without a permission of their
+    own on the old-address rows, and the form posts nothing more than it did before.
+    """
+
+    @admin.display(description="old addresses")
+    def old_address_list(self, page) -> str:
+        slugs = list(page.old_addresses.values_list("slug", flat=True)) if page.pk else []
+        if not slugs:
+            return "None yet. When you change the address, the old one will redirect here."
+        return ", ".join(slugs) + ": each redirects here (a permanent redirect), so links to them keep working."
+
+
 class ReferenceInline(admin.TabularInline):
     model = Reference
     fields = ("order", "title", "publisher", "url", "accessed_on")
@@ -197,20 +212,22 @@ def page_label(article: Article) -> str:
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(ShowsOldAddresses, admin.ModelAdmin):
     list_display = ("name", "credentials", "is_organization", "slug")
     search_fields = ("name", "credentials")
     prepopulated_fields = {"slug": ("name",)}
+    readonly_fields = ("old_address_list",)
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(ShowsOldAddresses, admin.ModelAdmin):
     """Topics articles are filed under; a rename shows at once on every page that names it."""
 
     list_display = ("name", "slug", "is_mental_health")
     list_filter = ("is_mental_health",)
     search_fields = ("name", "description")
     prepopulated_fields = {"slug": ("name",)}
+    readonly_fields = ("old_address_list",)
 
 
 @admin.register(Article)
@@ -407,7 +424,7 @@ class ArticleAdmin(SelectionChecked, CompareVersionAdmin):
 
 
 @admin.register(SitePage)
-class SitePageAdmin(VersionAdmin):
+class SitePageAdmin(ShowsOldAddresses, VersionAdmin):
     """About, Editorial policy, Privacy, Contact: Markdown with live preview, like an article's text.
 
     Every save keeps a revision: "History" shows what a policy said before, and can bring it back.
@@ -419,7 +436,21 @@ class SitePageAdmin(VersionAdmin):
     search_fields = ("title", "body")
     prepopulated_fields = {"slug": ("title",)}
     formfield_overrides = {MarkdownxField: {"widget": SitePageMarkdownWidget, "form_class": MarkdownFormField}}
-    fields = ("title", "slug", "body", ("is_published", "footer_order"))
+    fields = ("title", "slug", "old_address_list", "body", ("is_published", "footer_order"))
+    readonly_fields = ("old_address_list",)
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        """A restored revision with another address keeps the current one working (a redirect).
+
+        django-reversion writes the restored row without SitePage.save(), so save() cannot see the change.
+        """
+        page = self.get_object(request, object_id)
+        response = super().revision_view(request, object_id, version_id, extra_context)
+        if page is not None and request.method == "POST" and response.status_code == 302:
+            restored = SitePage.objects.get(pk=page.pk)
+            if restored.slug != page.slug:
+                restored.keep_old_address(page.slug)
+        return response
 
 
 @admin.register(CrisisHelp)

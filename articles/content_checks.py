@@ -5,7 +5,7 @@ import re
 from django.urls import Resolver404, resolve
 
 from .image_sizes import IMG_TAG, SRC
-from .models import RESERVED_ANCHORS, Article, OldAddress, Person, SitePage, Topic
+from .models import RESERVED_ANCHORS, Article, Person, SitePage, Topic
 
 HREF = re.compile(r'<a [^>]*href="([^"]*)"')
 ALT = re.compile(r'alt="([^"]*)"')
@@ -52,11 +52,15 @@ def _site_path_exists(href: str) -> bool:
         match = resolve(path)
     except Resolver404:
         return False
-    if match.view_name == "articles:detail":
-        slug = match.kwargs["slug"]
-        return Article.objects.filter(slug=slug).exists() or OldAddress.objects.filter(slug=slug).exists()
-    # Addresses that name a record: the record must exist (the site-page route answers any slug).
-    named = {"articles:topic": Topic, "articles:site-page": SitePage, "articles:person": Person}
+    # Addresses that name a record: the record must exist (the site-page route answers any slug),
+    # at that address or at one it had (which redirects there).
+    named = {
+        "articles:detail": Article,
+        "articles:topic": Topic,
+        "articles:site-page": SitePage,
+        "articles:person": Person,
+    }
     if match.view_name in named:
-        return named[match.view_name].objects.filter(slug=match.kwargs["slug"]).exists()
+        model, slug = named[match.view_name], match.kwargs["slug"]
+        return model.objects.filter(slug=slug).exists() or model.old_address_model().objects.filter(slug=slug).exists()
     return True

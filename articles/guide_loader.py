@@ -176,7 +176,7 @@ def _load_site_name(name: str, *, reset: bool) -> str:
 
 
 def _load_article(guide: Guide, *, reset: bool) -> str:
-    article = Article.objects.filter(slug=guide.slug).first()
+    article = Article.at_address(guide.slug)
     if article is None:
         article = Article(slug=guide.slug)
         _write(article, guide.content)

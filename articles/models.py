@@ -11,7 +11,7 @@ from datetime import timedelta
 import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Max, Q
 from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
@@ -23,6 +23,7 @@ from solo.models import SingletonModel
 
 from . import image_sizes
 from .markdown import render_article_markdown, render_site_page_markdown, validate_renderable_markdown
+from .old_addresses import ADDRESS_CHANGE_HELP, KeepsOldAddresses, OldAddressBase
 
 # Element ids the article page uses itself; a section anchor may not take one, nor start with
 # a prefix of the ids the page numbers (faq-3, comment-12, reply-title).
@@ -70,7 +71,7 @@ class PersonQuerySet(models.QuerySet):
         return self.filter(Q(authored__in=published) | Q(reviewed__in=published)).distinct()
 
 
-class Person(models.Model):
+class Person(KeepsOldAddresses):
     """An author or medical reviewer, as named on articles, with a page of their own (/people/<slug>/)."""
 
     name = models.CharField("name", max_length=120)
@@ -79,7 +80,8 @@ class Person(models.Model):
         max_length=140,
         unique=True,
         blank=True,
-        help_text="The last part of their page's web address, e.g. jo-reviewer. Left empty, it is made from the name.",
+        help_text="The last part of their page's web address, e.g. jo-reviewer. Left empty, it is made from the name."
+        + ADDRESS_CHANGE_HELP,
     )
     credentials = models.CharField(
         "credentials", max_length=200, blank=True, help_text="e.g. “MD, board-certified anesthesiologist”."
@@ -121,6 +123,9 @@ class Person(models.Model):
         """An address made from the name that no other person has: jo-reviewer, then jo-reviewer-2, ..."""
         base = slugify(self.name)[:120] or "person"
         taken = set(Person.objects.filter(slug__startswith=base).exclude(pk=self.pk).values_list("slug", flat=True))
+        # Nor another's old address: it still leads to them.
+        others_old = PersonOldAddress.objects.filter(slug__startswith=base).exclude(person_id=self.pk)
+        taken |= set(others_old.values_list("slug", flat=True))
         return next(slug for n in itertools.count(1) if (slug := base if n == 1 else f"{base}-{n}") not in taken)
 
 
@@ -130,7 +135,7 @@ class TopicQuerySet(models.QuerySet):
         return self.filter(articles__in=Article.objects.published()).distinct()
 
 
-class Topic(models.Model):
+class Topic(KeepsOldAddresses):
     """A subject articles are filed under: its page lists them, home lists the topics.
 
     Its name shows on every article filed under it (the stored body), so an edit makes those
@@ -142,7 +147,7 @@ class Topic(models.Model):
         "address",
         max_length=100,
         unique=True,
-        help_text="The last part of the topic page's web address, e.g. ketamine-infusion.",
+        help_text="The last part of the topic page's web address, e.g. ketamine-infusion." + ADDRESS_CHANGE_HELP,
     )
     description = models.TextField(
         "description",
@@ -169,7 +174,7 @@ class Topic(models.Model):
         return reverse("articles:topic", kwargs={"slug": self.slug})
 
 
-class Article(models.Model):
+class Article(KeepsOldAddresses):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
@@ -346,16 +351,13 @@ class Article(models.Model):
             self.published_at = timezone.now().replace(microsecond=0)
         self.introduction_html = render_article_markdown(self.introduction)
         self.closing_html = render_article_markdown(self.closing)
-        stored = Article.objects.filter(pk=self.pk).values("slug", *MADE_ON_WRITE).first() if self.pk else None
+        stored = Article.objects.filter(pk=self.pk).values(*MADE_ON_WRITE).first() if self.pk else None
         if stored:
             # What store_bodies() made stays: an instance read before it ran would write back an old
             # body, and the next one would take the edit for a deploy and leave "Last updated" alone.
             for field in MADE_ON_WRITE:
                 setattr(self, field, stored[field])
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            if stored and stored["slug"] != self.slug:
-                self.keep_old_address(stored["slug"])
+        super().save(*args, **kwargs)  # KeepsOldAddresses: a changed slug keeps the previous one as a redirect
 
     def get_absolute_url(self):
         return reverse("articles:detail", kwargs={"slug": self.slug})
@@ -392,20 +394,11 @@ class Article(models.Model):
     def clean(self):
         if self.lead_image and not self.lead_image_alt.strip():
             raise ValidationError({"lead_image_alt": "Describe the image for readers who cannot see it."})
-        taken = OldAddress.objects.filter(slug=self.slug).exclude(article_id=self.pk).select_related("article").first()
-        if taken:
-            raise ValidationError(
-                {"slug": f"“{taken.article}” used this address before and it still leads there. Choose another."}
-            )
+        super().clean()  # KeepsOldAddresses: no slug another article had and still redirects
 
-    def keep_old_address(self, previous_slug: str) -> None:
-        """Let the previous address redirect here (save() calls it, and the admin after a restore).
-
-        Readers may have the old address only if the article was ever published.
-        """
-        self.old_addresses.filter(slug=self.slug).delete()  # renamed back: the current address is no redirect
-        if self.published_at is not None:
-            OldAddress.objects.get_or_create(slug=previous_slug, defaults={"article": self})
+    def had_public_address(self) -> bool:
+        """Readers may have the previous address only if the article was ever published."""
+        return self.published_at is not None
 
     def publication_state(self) -> "Article.PublicationState":
         """What readers see of it, the same rule as ArticleQuerySet.published(). Compare values; show `.label`."""
@@ -430,26 +423,34 @@ class Article(models.Model):
         return tree
 
 
-class OldAddress(models.Model):
-    """An address (slug) an article had while published; it answers with a 301 to the current one.
-
-    It points at the article, not at the next slug, so a chain of renames is one hop.
-    """
+class OldAddress(OldAddressBase):
+    """An address (slug) an article had while published; it answers with a 301 to the current one."""
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="old_addresses")
-    slug = models.SlugField("old address", max_length=200, unique=True)
-    created_at = models.DateTimeField("renamed", auto_now_add=True)
 
     class Meta:
         verbose_name = "old address"
         verbose_name_plural = "old addresses (redirect to the article)"
 
-    def __str__(self):
-        return self.slug
 
-    def clean(self):
-        if Article.objects.filter(slug=self.slug).exists():
-            raise ValidationError({"slug": "An article has this address now; an old address cannot take it."})
+class TopicOldAddress(OldAddressBase):
+    """An address a topic's page had; it answers with a 301 to the current one."""
+
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="old_addresses")
+
+    class Meta:
+        verbose_name = "old address"
+        verbose_name_plural = "old addresses (redirect to the topic)"
+
+
+class PersonOldAddress(OldAddressBase):
+    """An address a person's page had; it answers with a 301 to the current one."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="old_addresses")
+
+    class Meta:
+        verbose_name = "old address"
+        verbose_name_plural = "old addresses (redirect to the person)"
 
 
 class OrderedPart(models.Model):
@@ -617,7 +618,7 @@ class SitePageQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
 
-class SitePage(models.Model):
+class SitePage(KeepsOldAddresses):
     """A page about the site itself (About, Editorial policy, Privacy, Contact), at /<slug>/.
 
     At the site's top level, where readers look for /about/ and /privacy/; articles live under
@@ -630,7 +631,8 @@ class SitePage(models.Model):
         "address",
         max_length=80,
         unique=True,
-        help_text="The page is at /address/ (e.g. “about”). Lowercase letters, numbers and hyphens.",
+        help_text="The page is at /address/ (e.g. “about”). Lowercase letters, numbers and hyphens."
+        + ADDRESS_CHANGE_HELP,
     )
     footer_order = models.PositiveSmallIntegerField(
         "footer position", default=0, help_text="Footer links are listed from the lowest number."
@@ -663,12 +665,23 @@ class SitePage(models.Model):
         return reverse("articles:site-page", kwargs={"slug": self.slug})
 
     def clean(self):
+        super().clean()  # KeepsOldAddresses: no slug another site page had and still redirects
         try:
             taken = resolve(f"/{self.slug}/").view_name != "articles:site-page"
         except Resolver404:  # not a slug the site page's address takes: the field's own check says so
             taken = False
         if taken:
             raise ValidationError({"slug": f"The site already uses /{self.slug}/ for something else. Choose another."})
+
+
+class SitePageOldAddress(OldAddressBase):
+    """An address a site page had; it answers with a 301 to the current one."""
+
+    site_page = models.ForeignKey(SitePage, on_delete=models.CASCADE, related_name="old_addresses")
+
+    class Meta:
+        verbose_name = "old address"
+        verbose_name_plural = "old addresses (redirect to the site page)"
 
 
 # Revisions: an article is saved with its parts, so a revision restores all of them together.

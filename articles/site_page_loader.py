@@ -42,7 +42,7 @@ def load_site_pages(pages: list[dict], *, reset: bool = False) -> list[str]:
 
 
 def _load(content: dict, *, reset: bool) -> str:
-    page = SitePage.objects.filter(slug=content["slug"]).first()
+    page = SitePage.at_address(content["slug"])
     if page is None:
         page = SitePage(is_published=True)
         _write(page, content)

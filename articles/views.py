@@ -1,8 +1,8 @@
 import secrets
 
 from django.db.models import Q
-from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
@@ -10,6 +10,7 @@ from django.views.generic import DetailView, ListView
 from . import page_cache
 from .article_body import article_html
 from .models import Article, Person, SitePage, Topic
+from .old_addresses import redirect_from_old_address
 from .permissions import may_edit_articles
 
 # What a list of articles shows of each (articles/includes/article_card.html): title, summary, date, thumbnail.
@@ -38,8 +39,13 @@ class TopicDetailView(ListView):
     context_object_name = "articles"
     paginate_by = 20
 
+    def get(self, request, *args, **kwargs):
+        self.topic = Topic.objects.filter(slug=kwargs["slug"]).first()
+        if self.topic is None:
+            return redirect_from_old_address(Topic.objects.all(), kwargs["slug"])
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
-        self.topic = get_object_or_404(Topic, slug=self.kwargs["slug"])
         # Not self.topic.articles: a related manager reads each row's deferred topic_id, a query per article.
         return Article.objects.published().filter(topic=self.topic).only(*CARD_FIELDS)
 
@@ -53,7 +59,10 @@ def site_page(request, slug):
     Not kept by page_cache: it is one indexed read of stored HTML (the Markdown was rendered on
     save); the site's name and the footer's links come from the shared cache.
     """
-    page = get_object_or_404(SitePage.objects.published().only("title", "slug", "body_html", "updated_at"), slug=slug)
+    pages = SitePage.objects.published()
+    page = pages.only("title", "slug", "body_html", "updated_at").filter(slug=slug).first()
+    if page is None:
+        return redirect_from_old_address(pages, slug)
     return render(request, "articles/sitepage_detail.html", {"site_page": page})
 
 
@@ -71,7 +80,9 @@ class PersonDetailView(DetailView):
     context_object_name = "person"
 
     def get(self, request, *args, **kwargs):
-        self.object = person = self.get_object()
+        self.object = person = Person.objects.filter(slug=kwargs["slug"]).first()
+        if person is None:
+            return redirect_from_old_address(Person.objects.all(), kwargs["slug"])
         articles = list(
             Article.objects.published()
             .filter(Q(author=person) | Q(medical_reviewer=person))
@@ -113,10 +124,7 @@ def article_detail(request, slug):
         # The body, people included, is stored on the row; the breadcrumb names the topic.
         article = articles.select_related("topic").filter(slug=slug).first()
         if article is None:
-            renamed = articles.filter(old_addresses__slug=slug).only("slug").first()
-            if renamed is None:
-                raise Http404("No article at this address.")
-            return HttpResponsePermanentRedirect(renamed.get_absolute_url())
+            return redirect_from_old_address(articles, slug)
         frame = render_frame(request, article, versions=page_cache.page_versions(article.pk))
         if not may_preview:  # only a frame any reader could have had (no preview, nothing of staff's)
             page_cache.keep_frame(request, slug, frame)

@@ -1,20 +1,14 @@
-"""Site pages in Chromium: reached from the footer, accessible, readable on a 390 px phone, with the icon found."""
+"""Site pages in Chromium: reached from the footer, readable on a 390 px phone, with the icon found.
 
-import pytest
-from axe_playwright_python.sync_playwright import Axe
+Their accessibility is checked with every public page's, in test_accessibility.py.
+"""
+
 from playwright.sync_api import expect
 
-from tests.browser.conftest import WCAG_AA, log_in
+from tests.browser.conftest import log_in
 from tests.conftest import role_group, staff_user
 
 PHONE = {"width": 390, "height": 844}
-
-
-@pytest.mark.parametrize("address", ["/about/", "/editorial-policy/", "/privacy/", "/contact/"])
-def test_site_page_has_no_accessibility_violations(page, guide, address):
-    page.goto(address)
-    results = Axe().run(page, options=WCAG_AA)
-    assert results.violations_count == 0, results.generate_report()
 
 
 def test_a_reader_on_a_phone_reaches_the_privacy_page_from_the_article_footer(open_page, guide):
