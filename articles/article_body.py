@@ -28,7 +28,7 @@ from django.utils.formats import get_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from . import image_sizes
+from . import image_sizes, search
 from .models import ARTICLE_PARTS, Article
 from .page_cache import bump_content_version
 
@@ -63,21 +63,25 @@ def dated_now(article: Article, body: str) -> str:
 @cache
 def body_version() -> str:
     """What a stored body was made with besides the article: its templates, date format, time zone,
-    and what the lead image's tag is written with (its `sizes`, image_sizes.SIZES; the media address).
+    and what the lead image's tag is written with (its `sizes`, image_sizes.SIZES; the media address);
+    and the version of the search text stored with it (search.DOCUMENT_VERSION).
 
     A deploy that changes one of them changes this, and article_html() makes an older body again
     (through store_bodies) the first time a page shows it, as comments.threads does for comments.
     """
     with translation.override(settings.LANGUAGE_CODE):
         parts = [*(get_template(name).template.source for name in BODY_TEMPLATES), get_format("DATE_FORMAT")]
-    parts += [settings.TIME_ZONE, image_sizes.SIZES, settings.MEDIA_URL]
+    parts += [settings.TIME_ZONE, image_sizes.SIZES, settings.MEDIA_URL, search.DOCUMENT_VERSION]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
 def store_bodies(article_ids: Iterable[int]) -> dict[int, str]:
-    """Make and store the bodies of these articles, retire every cached page, and return the bodies.
+    """Make and store the bodies of these articles, with their search text, retire every cached page,
+    and return the bodies.
 
-    The one path a body is made by. An id whose article is gone is skipped (its pages are retired all the same).
+    The one path a body is made by, and the search text with it (search.document()), so an edit
+    of any part is found at once. An id whose article is gone is skipped (its pages are retired all
+    the same).
     """
     articles = (
         Article.objects.filter(pk__in=list(article_ids))
@@ -95,10 +99,24 @@ def store_bodies(article_ids: Iterable[int]) -> dict[int, str]:
         bodies[article.pk] = body
         # An UPDATE, not a save: the row's "last edited" and its signals are the edit's, not this.
         Article.objects.filter(pk=article.pk).update(
-            body_html=body, body_html_version=body_version(), content_changed_at=article.content_changed_at
+            body_html=body,
+            body_html_version=body_version(),
+            content_changed_at=article.content_changed_at,
+            **search.document(article),
         )
     bump_content_version()  # after the bodies are stored: a page made before this read the old one
     return bodies
+
+
+def store_outdated_bodies(articles) -> None:
+    """Make again the bodies (and search text) of these articles that were made with another body_version().
+
+    Search reads every published article's search text, not one page's body: after a deploy that
+    changed it, a search makes the outdated ones first, once, as article_html() does for a page.
+    """
+    outdated = list(articles.exclude(body_html_version=body_version()).values_list("pk", flat=True))
+    if outdated:
+        store_bodies(outdated)
 
 
 def body_changed(article_ids: Iterable[int]) -> None:

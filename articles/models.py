@@ -10,6 +10,7 @@ from datetime import timedelta
 
 import reversion
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Max
@@ -41,7 +42,7 @@ def anchor_from_heading(heading: str) -> str:
 
 
 # Article fields only article_body.store_bodies() writes, from everything else on the article.
-MADE_ON_WRITE = ("body_html", "body_html_version", "content_changed_at")
+MADE_ON_WRITE = ("body_html", "body_html_version", "content_changed_at", "search_lead", "search_body", "search_vector")
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -246,6 +247,12 @@ class Article(models.Model):
     # when a new body differs from the stored one, so a save that changes nothing readers see (an
     # unchanged form, closing comments) and a comment leave it alone. Empty until the first such change.
     content_changed_at = models.DateTimeField("content last changed", null=True, blank=True, editable=False)
+    # What /search/ looks in (articles.search), made with the body: the summary and takeaways, and
+    # the rest of the text (introduction, sections, FAQ, closing), as plain text; on PostgreSQL also
+    # their weighted vector with the title, behind a GIN index its migration makes there alone.
+    search_lead = models.TextField(editable=False, default="")
+    search_body = models.TextField(editable=False, default="")
+    search_vector = SearchVectorField(null=True, editable=False)
     related_articles = models.ManyToManyField(
         "self",
         symmetrical=False,
@@ -589,6 +596,6 @@ reversion.register(Section)
 reversion.register(FAQ)
 reversion.register(Reference)
 # The stored body is made again from the restored rows (articles.article_body): no revision keeps a copy.
-reversion.register(Article, follow=ARTICLE_PARTS, exclude=["body_html", "body_html_version", "content_changed_at"])
+reversion.register(Article, follow=ARTICLE_PARTS, exclude=list(MADE_ON_WRITE))
 # A site page's history (what the privacy page or the editorial policy said, and when) is kept as an article's.
 reversion.register(SitePage, exclude=["body_html"])

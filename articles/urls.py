@@ -9,6 +9,7 @@ urlpatterns = [
     path("articles/<slug:slug>/", views.article_detail, name="detail"),
     path("topics/<slug:slug>/", views.TopicDetailView.as_view(), name="topic"),
     path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person"),
+    path("search/", views.SearchView.as_view(), name="search"),
     # Last of all the site's addresses: anything mounted before it wins (SitePage.clean refuses its slugs).
     path("<slug:slug>/", views.site_page, name="site-page"),
 ]
