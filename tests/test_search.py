@@ -238,7 +238,7 @@ def test_every_page_has_the_search_box_in_its_header(guide, address):
     header = html[html.index('<header class="site-header">') : html.index("</header>")]
     assert '<form class="search-box site-search" action="/search/" method="get" role="search">' in header
     assert '<label for="site-search-q" class="visually-hidden">Search the articles</label>' in header
-    assert '<input type="search" id="site-search-q" name="q" value="" maxlength="200">' in header
+    assert '<input type="search" id="site-search-q" name="q" value="" maxlength="200" placeholder="Search">' in header
 
 
 def test_a_site_page_cannot_take_the_search_address():
