@@ -296,3 +296,11 @@ def test_sqlite_snippet_is_the_text_around_the_first_hit(make_article):
     snippet = re.search(r'<p class="snippet">(.*?)</p>', html, re.S).group(1)
     assert snippet.startswith("… ") and "Then <mark>hydration</mark>. More." in snippet
     assert len(snippet) < 300
+
+
+@pytest.mark.skipif(not ON_POSTGRESQL, reason="SQLite has no GIN index (nor tsvector): its migration leaves both out")
+def test_postgresql_keeps_the_search_vector_behind_a_gin_index(db):
+    with connection.cursor() as cursor:
+        indexes = connection.introspection.get_constraints(cursor, Article._meta.db_table)
+    assert indexes["articles_article_search_vector"]["type"] == "gin"
+    assert indexes["articles_article_search_vector"]["columns"] == ["search_vector"]
