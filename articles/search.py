@@ -91,12 +91,13 @@ def document(article: Article) -> dict:
 
 
 def html_text(html: str) -> str:
-    return strip_tags(html)
+    """Stored HTML as the text a reader reads: no tags, its entities (&amp;, &lt;) as characters."""
+    return unescape(strip_tags(html))
 
 
 def join_text(parts: Iterable[str]) -> str:
-    """The parts as one plain text, a line each, with the HTML's entities (&amp;, &nbsp;) read."""
-    return unescape("\n".join(part for part in parts if part.strip()))
+    """The parts as one plain text, a line each."""
+    return "\n".join(part for part in parts if part.strip())
 
 
 def published_matches(query: str) -> QuerySet:
