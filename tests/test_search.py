@@ -304,3 +304,9 @@ def test_postgresql_keeps_the_search_vector_behind_a_gin_index(db):
         indexes = connection.introspection.get_constraints(cursor, Article._meta.db_table)
     assert indexes["articles_article_search_vector"]["type"] == "gin"
     assert indexes["articles_article_search_vector"]["columns"] == ["search_vector"]
+
+
+def test_with_no_topic_published_the_suggestions_do_not_point_to_one(db):
+    html = search("xylophone").content.decode()
+    assert "Check the spelling" in html
+    assert "Browse a topic" not in html and "topics-heading" not in html
