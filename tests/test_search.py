@@ -310,3 +310,13 @@ def test_with_no_topic_published_the_suggestions_do_not_point_to_one(db):
     html = search("xylophone").content.decode()
     assert "Check the spelling" in html
     assert "Browse a topic" not in html and "topics-heading" not in html
+
+
+def test_a_renamed_article_is_found_by_its_new_title(make_article):
+    article = make_article(title="Old name", sections=0, takeaways=0, faqs=0)
+
+    article.title = "Fresh name"
+    article.save()
+
+    assert found_titles(search("fresh")) == ["Fresh name"]
+    assert found_titles(search("old")) == []
