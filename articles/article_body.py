@@ -30,7 +30,7 @@ from django.utils.formats import get_format
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
-from . import image_sizes, structured_data
+from . import image_sizes, search, structured_data
 from .models import ARTICLE_PARTS, MADE_ON_WRITE, Article, CrisisHelp
 from .page_cache import bump_content_version
 
@@ -87,22 +87,32 @@ def saved_crisis_help() -> CrisisHelp:
 def body_version() -> str:
     """What a stored body was made with besides the article: its templates, date format, time zone,
     what the lead image's tag is written with (its `sizes`, image_sizes.SIZES; the media address),
-    and the shape of the structured data kept with it (structured_data.LINKED_PARTS_FORMAT).
+    the shape of the structured data kept with it (structured_data.LINKED_PARTS_FORMAT) and the
+    version of the search text stored with it (search.DOCUMENT_VERSION).
 
     A deploy that changes one of them changes this, and article_html() makes an older body again
     (through store_bodies) the first time a page shows it, as comments.threads does for comments.
     """
     with translation.override(settings.LANGUAGE_CODE):
         parts = [*(get_template(name).template.source for name in BODY_TEMPLATES), get_format("DATE_FORMAT")]
-    parts += [settings.TIME_ZONE, image_sizes.SIZES, settings.MEDIA_URL, structured_data.LINKED_PARTS_FORMAT]
+    parts += [
+        settings.TIME_ZONE,
+        image_sizes.SIZES,
+        settings.MEDIA_URL,
+        structured_data.LINKED_PARTS_FORMAT,
+        search.DOCUMENT_VERSION,
+    ]
     return hashlib.sha256("|".join(parts).encode()).hexdigest()[:16]
 
 
 def store_bodies(article_ids: Iterable[int]) -> dict[int, str]:
     """Make and store the bodies of these articles (with what their structured data needs of their
-    people and references, structured_data.linked_parts()), retire every cached page, and return the bodies.
+    people and references, structured_data.linked_parts(), and their search text), retire every cached
+    page, and return the bodies.
 
-    The one path a body is made by. An id whose article is gone is skipped (its pages are retired all the same).
+    The one path a body is made by, and the search text with it (search.document()), so an edit
+    of any part is found at once. An id whose article is gone is skipped (its pages are retired all
+    the same).
     """
     articles = (
         Article.objects.filter(pk__in=list(article_ids))
@@ -129,6 +139,7 @@ def store_bodies(article_ids: Iterable[int]) -> dict[int, str]:
             body_html_version=body_version(),
             content_changed_at=article.content_changed_at,
             linked_data=structured_data.linked_parts(article),
+            **search.document(article),
         )
     bump_content_version()  # after the bodies are stored: a page made before this read the old one
     return bodies
@@ -137,6 +148,17 @@ def store_bodies(article_ids: Iterable[int]) -> dict[int, str]:
 def reads_differently(body: str, stored: str) -> bool:
     """Whether the article reads differently in `body` than in `stored`, its crisis help box set apart."""
     return CRISIS_HELP.sub("", body) != CRISIS_HELP.sub("", stored)
+
+
+def store_outdated_bodies(articles) -> None:
+    """Make again the bodies (and search text) of these articles that were made with another body_version().
+
+    Search reads every published article's search text, not one page's body: after a deploy that
+    changed it, a search makes the outdated ones first, once, as article_html() does for a page.
+    """
+    outdated = list(articles.exclude(body_html_version=body_version()).values_list("pk", flat=True))
+    if outdated:
+        store_bodies(outdated)
 
 
 def body_changed(article_ids: Iterable[int]) -> None:

@@ -10,6 +10,7 @@ from datetime import timedelta
 
 import reversion
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Max, Q
@@ -43,7 +44,15 @@ def anchor_from_heading(heading: str) -> str:
 
 
 # Article fields only article_body.store_bodies() writes, from everything else on the article.
-MADE_ON_WRITE = ("body_html", "body_html_version", "content_changed_at", "linked_data")
+MADE_ON_WRITE = (
+    "body_html",
+    "body_html_version",
+    "content_changed_at",
+    "linked_data",
+    "search_lead",
+    "search_body",
+    "search_vector",
+)
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -278,6 +287,12 @@ class Article(KeepsOldAddresses):
     # What the page tells search engines of its people and sources (articles.structured_data.linked_parts()),
     # made with the body: the page's head reads it from the row, without a query for them.
     linked_data = models.JSONField(editable=False, default=dict)
+    # What /search/ looks in (articles.search), made with the body: the summary and takeaways, and
+    # the rest of the text (introduction, sections, FAQ, closing), as plain text; on PostgreSQL also
+    # their weighted vector with the title, behind a GIN index its migration makes there alone.
+    search_lead = models.TextField(editable=False, default="")
+    search_body = models.TextField(editable=False, default="")
+    search_vector = SearchVectorField(null=True, editable=False)
     related_articles = models.ManyToManyField(
         "self",
         symmetrical=False,

@@ -13,6 +13,7 @@ urlpatterns = [
     path("topics/<slug:slug>/feed/", feeds.TopicArticlesFeed(), name="topic-feed"),
     path("topics/<slug:slug>/feed/atom/", feeds.TopicArticlesAtomFeed(), name="topic-feed-atom"),
     path("people/<slug:slug>/", views.PersonDetailView.as_view(), name="person"),
+    path("search/", views.SearchView.as_view(), name="search"),
     # Last of all the site's addresses: anything mounted before it wins (SitePage.clean refuses its slugs).
     path("<slug:slug>/", views.site_page, name="site-page"),
 ]

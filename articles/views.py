@@ -1,4 +1,5 @@
 import secrets
+from urllib.parse import urlencode
 
 from django.db.models import Q
 from django.http import Http404, HttpResponse
@@ -7,8 +8,8 @@ from django.template.loader import render_to_string
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 
-from . import page_cache
-from .article_body import article_html
+from . import page_cache, search
+from .article_body import article_html, store_outdated_bodies
 from .models import Article, Person, SitePage, Topic
 from .old_addresses import redirect_from_old_address
 from .permissions import may_edit_articles
@@ -51,6 +52,49 @@ class TopicDetailView(ListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(topic=self.topic, **kwargs)
+
+
+class SearchView(ListView):
+    """Search of the published articles (/search/?q=, articles.search), 10 results a page.
+
+    An empty query is the page with the search box and the topics; a query the form refuses (too
+    long, several, a null byte) is that page with the reason, as a 400. Never indexed by search
+    engines, and not in the sitemap: its addresses are the reader's words.
+    """
+
+    template_name = "articles/search.html"
+    context_object_name = "results"
+    paginate_by = 10
+
+    def get(self, request, *args, **kwargs):
+        self.form = search.SearchForm(request.GET)
+        if not self.form.is_valid():
+            self.object_list = Article.objects.none()
+            return self.render_to_response(self.search_context(), status=400)
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        self.query = self.form.cleaned_data["q"]
+        if not self.query:
+            return Article.objects.none()
+        store_outdated_bodies(Article.objects.published())
+        return search.published_matches(self.query)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        for article in context["results"]:
+            article.snippet = search.snippet(article, self.query)
+        return context | self.search_context(query=self.query)
+
+    def search_context(self, query: str = "") -> dict:
+        return {
+            "form": self.form,
+            "query": query,
+            "box_value": self.form.box_value(),
+            # Suggestions on an empty, refused or fruitless search (only read by the template then).
+            "topics": Topic.objects.with_published_articles(),
+            "page_query": urlencode({"q": query}) + "&",
+        }
 
 
 def site_page(request, slug):
