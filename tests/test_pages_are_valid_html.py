@@ -77,6 +77,15 @@ def home(client: Client) -> str:
     return client.get("/").content.decode()
 
 
+def search(query: str, status: int = 200) -> Callable[[Client], str]:
+    def render(client: Client) -> str:
+        response = client.get("/search/", {"q": query} if query else {})
+        assert response.status_code == status
+        return response.content.decode()
+
+    return render
+
+
 def not_found(client: Client) -> str:
     response = client.get("/articles/no-such-article/")
     assert response.status_code == 404
@@ -95,6 +104,10 @@ PAGES: dict[str, Callable[[Client], str]] = {
     "article-with-a-refused-post": refused_post,
     # Every site page load_guide makes (About, Editorial policy, Privacy, Contact, and any added to its file).
     **{page["slug"]: address_of(SitePage, slug=page["slug"]) for page in read_site_pages()},
+    "search-with-results": search("drip"),  # a word only the guide's FAQ has
+    "search-without-results": search("zyxwvut"),
+    "search-empty": search(""),
+    "search-refused": search("ketamine " * 30, status=400),  # over the length a search may have
     "not-found": not_found,
 }
 

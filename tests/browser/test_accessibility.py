@@ -59,6 +59,8 @@ PAGES: dict[str, Callable[[Page, Article], None]] = {
     "article-with-a-waiting-comment": open_waiting_comment,
     # Every site page load_guide makes (About, Editorial policy, Privacy, Contact, and any added to its file).
     **{page["slug"]: open_address(f"/{page['slug']}/") for page in read_site_pages()},
+    "search-with-results": open_address("/search/?q=drip"),
+    "search-without-results": open_address("/search/?q=zyxwvut"),
     "not-found": open_address("/articles/no-such-article/"),
 }
 
