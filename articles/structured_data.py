@@ -13,7 +13,7 @@ while it says "Medical review pending", or names a reviewer without a date, no r
 The article's people and references are not read when the page's head is rendered (that would
 cost queries): `linked_parts()` keeps what is needed of them on the article's row, made with
 its body by `article_body.store_bodies()`, so an edit of a reference or a person changes it as
-it changes the body. Addresses are stored as paths and made absolute per request, as the
+it changes the body. Addresses are stored as paths and made absolute on SITE_URL when written, as the
 canonical link is (`templates/includes/canonical.html`).
 """
 
@@ -40,7 +40,7 @@ SHARE_WIDTH = 960
 # characters JavaScript once took for line ends: written as JSON escapes, as json_script does.
 SCRIPT_SAFE = str.maketrans({"<": "\\u003C", ">": "\\u003E", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 
-Absolute = Callable[[str], str]  # a path on this site -> the address a page names (request.build_absolute_uri)
+Absolute = Callable[[str], str]  # a path on this site -> the address a page names (site_address.absolute_url)
 
 
 @dataclass(frozen=True)

@@ -19,8 +19,9 @@ def site_origin() -> str:
 
 
 def absolute_url(path: str) -> str:
-    """An address on this site ("/admin/...") as a link that works from a mail."""
-    return f"{site_origin()}{path}"
+    """An address on this site ("/admin/...") as a link that works from a mail, a feed or a search
+    engine's index; one already absolute (media served from elsewhere) is kept."""
+    return path if urlsplit(path).scheme else f"{site_origin()}{path}"
 
 
 def tag_uri(day: date, name: str) -> str:

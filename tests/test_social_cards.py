@@ -7,6 +7,7 @@ from datetime import timedelta
 from io import BytesIO
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import Client
@@ -45,9 +46,9 @@ def test_an_article_with_a_lead_image_is_shared_as_a_large_card_with_its_descrip
     assert tags["og:description"] == "What they are."
     assert tags["og:site_name"] == "example.com"
     image = tags["og:image"]
-    assert image.startswith("http://testserver/media/renditions/") and image.endswith(".webp")
+    assert image.startswith(f"{settings.SITE_URL}/media/renditions/") and image.endswith(".webp")
     # The 960 px rendition the page's <img src> names, and it is stored where the address says.
-    assert (media_in_tmp / image.removeprefix("http://testserver/media/")).exists()
+    assert (media_in_tmp / image.removeprefix(f"{settings.SITE_URL}/media/")).exists()
     assert (tags["og:image:width"], tags["og:image:height"]) == ("960", "480")
     assert tags["og:image:alt"] == tags["twitter:image:alt"] == "A nurse preparing an infusion"
     assert tags["twitter:card"] == "summary_large_image"

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from html.parser import HTMLParser
 
 import pytest
+from django.conf import settings
 from django.contrib.sites.models import Site
 from django.test import Client
 from django.utils import timezone
@@ -102,7 +103,7 @@ def trail_of(graph: dict) -> list[tuple[str, str]]:
 
 
 def absolute(path: str) -> str:
-    return f"http://testserver{path}"
+    return f"{settings.SITE_URL}{path}"
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ from datetime import timedelta
 from io import BytesIO
 
 import pytest
+from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -61,7 +62,7 @@ def test_topic_page_is_paginated(topic, make_article):
 def test_topic_page_names_its_clean_address_as_canonical(topic, make_article):
     for number in range(21):
         make_article(title=f"Article {number}", topic=topic, sections=0, takeaways=0, faqs=0)
-    canonical = '<link rel="canonical" href="http://testserver/topics/chronic-pain/">'
+    canonical = f'<link rel="canonical" href="{settings.SITE_URL}/topics/chronic-pain/">'
     assert canonical in Client().get(topic.get_absolute_url() + "?utm_source=feed").content.decode()
     assert 'rel="canonical"' not in Client().get(topic.get_absolute_url() + "?page=2").content.decode()
 

@@ -3,6 +3,8 @@ and the breadcrumb trail it shows, written from the same values."""
 
 from django import template
 
+from infusion_site.site_address import absolute_url
+
 from .. import structured_data
 
 register = template.Library()
@@ -11,17 +13,17 @@ register = template.Library()
 @register.inclusion_tag("articles/includes/article_head.html", takes_context=True)
 def article_head(context, article):
     """The article's Open Graph and Twitter card tags and its JSON-LD, for the page's <head>."""
-    request, site_name = context["request"], context["site_name"]
+    site_name = context["site_name"]
     image = structured_data.share_image(article)
     published, modified = structured_data.publication_moments(article)
     return {
         "article": article,
         "image": image,
-        "image_address": request.build_absolute_uri(image.path) if image else "",
+        "image_address": absolute_url(image.path) if image else "",
         "published": published,
         "modified": modified,
         "json_ld": structured_data.script_element(
-            structured_data.article_page(article, site_name=site_name, absolute=request.build_absolute_uri)
+            structured_data.article_page(article, site_name=site_name, absolute=absolute_url)
         ),
     }
 
@@ -29,10 +31,16 @@ def article_head(context, article):
 @register.simple_tag(takes_context=True)
 def topic_json_ld(context, topic):
     """The topic page's breadcrumb as JSON-LD."""
-    request = context["request"]
     return structured_data.script_element(
-        structured_data.topic_page(topic, site_name=context["site_name"], absolute=request.build_absolute_uri)
+        structured_data.topic_page(topic, site_name=context["site_name"], absolute=absolute_url)
     )
+
+
+@register.filter
+def on_site(path):
+    """A path on this site as the address search engines and shares name: on SITE_URL, whatever
+    Host the request came with (site_address), as feeds and the sitemap do."""
+    return absolute_url(path)
 
 
 @register.simple_tag
