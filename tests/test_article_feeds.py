@@ -161,3 +161,16 @@ def test_an_article_naming_no_author_has_the_site_as_author_in_atom(make_article
     atom = fetch(reverse("articles:feed-atom"))
     assert atom.findtext(f"{ATOM}author/{ATOM}name") == Site.objects.get_current().name
     assert [entry.find(f"{ATOM}author") for entry in atom.iter(f"{ATOM}entry")] == [None]
+
+
+@pytest.mark.parametrize("name", ["articles:topic-feed", "articles:topic-feed-atom"])
+def test_the_topic_feed_at_an_address_the_topic_had_redirects_to_its_new_feed(name, topic):
+    """As the topic's page does, and an article's comment feed: a subscription outlives the rename."""
+    topic.slug = "long-lasting-pain"
+    topic.save()
+
+    response = Client().get(reverse(name, args=["chronic-pain"]))
+
+    assert response.status_code == 301
+    assert response["Location"] == reverse(name, args=["long-lasting-pain"])
+    assert Client().get(reverse(name, args=["never-a-topic"])).status_code == 404
