@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from infusion_site.site_address import absolute_url, tag_uri
 
@@ -79,7 +80,9 @@ class LatestArticlesFeed(Feed):
         return article.title
 
     def item_description(self, article):
-        return article.summary
+        # HTML to a feed reader (RSS <description>, Atom <summary type="html">); the summary is plain
+        # text, shown escaped on the page: "< 1 mg" must not open a tag there either.
+        return escape(article.summary)
 
     def item_link(self, article):
         return absolute_url(article.get_absolute_url())
