@@ -91,6 +91,16 @@ def test_an_old_address_of_an_unpublished_site_page_is_404(site_page):
     assert Client().get("/about/").status_code == 404
 
 
+def test_an_old_address_of_a_person_no_published_article_names_is_404_to_readers(person, editor_client):
+    """As their page is: a reviewer lined up for a draft is not announced, nor their new address."""
+    person.reviewed.update(status=Article.Status.DRAFT)
+    rename(person, "dr-jo")
+
+    assert Client().get("/people/jo/").status_code == 404
+    response = editor_client.get("/people/jo/")  # editors preview a draft's byline links
+    assert (response.status_code, response["Location"]) == (301, "/people/dr-jo/")
+
+
 def test_an_address_nothing_ever_had_is_still_404(topic, person, site_page):
     for address in ("/topics/never/", "/people/never/", "/never/"):
         assert Client().get(address).status_code == 404, address
