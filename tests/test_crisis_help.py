@@ -198,3 +198,19 @@ def test_staff_who_may_only_write_articles_cannot_change_the_crisis_help(guide, 
     response = editor_client.post(CHANGE_PAGE, {"heading": "Changed", "text": "Changed."})
     assert response.status_code == 403
     assert "If you need help now" in page(guide)
+
+
+def test_the_box_is_the_sites_not_the_articles_text_search_feeds_and_the_head_leave_it_out(guide):
+    """Search finds an article by its own words, feeds and link previews describe it by its summary:
+    the crisis help, the same on every mental-health article, is in none of them."""
+    crisis_help = CrisisHelp.get_solo()
+    crisis_help.text = "Call the Zebracorn helpline."
+    crisis_help.save()
+    html = page(guide)
+    assert "Zebracorn" in html  # the box shows it
+
+    head = html[: html.index("</head>")]
+    assert "Zebracorn" not in head  # meta description, Open Graph and Twitter cards, JSON-LD
+    assert "No published article matches" in Client().get("/search/?q=zebracorn").content.decode()
+    for feed in ("articles:feed", "articles:feed-atom"):
+        assert b"Zebracorn" not in Client().get(reverse(feed)).content
