@@ -7,17 +7,44 @@ which the site never publishes.
 """
 
 from django.contrib.syndication.views import Feed
-from django.shortcuts import get_object_or_404
+from django.db.models import QuerySet
+from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
 
 from infusion_site.site_address import absolute_url, tag_uri
 
 from .context_processors import site_name
 from .models import Article, Topic
+from .old_addresses import redirect_from_old_address
 
 # How many of the newest articles a feed carries: what a reader polling once a day could have missed.
 FEED_LENGTH = 20
+
+
+class FollowsOldAddresses:
+    """A feed of one page (a topic's articles, an article's comments), at `url_name` with the page's
+    slug. At an address the page had before a rename it answers a 301 to its feed now, as the page's
+    own old address does (articles.old_addresses): a subscription outlives the rename."""
+
+    url_name: str
+
+    def feed_pages(self) -> QuerySet:
+        """The pages this feed may be of: get_object() finds one by its slug, the redirect by an old one."""
+        raise NotImplementedError
+
+    def __call__(self, request, slug):
+        try:
+            return super().__call__(request, slug=slug)
+        except Http404:
+            return redirect_from_old_address(self.feed_pages(), slug, url_name=self.url_name)
+
+    def get_object(self, request, slug):
+        return self.feed_pages().get(slug=slug)  # Feed turns the DoesNotExist into a 404
+
+    def feed_url(self, page):
+        return absolute_url(reverse(self.url_name, kwargs={"slug": page.slug}))
 
 
 class LatestArticlesFeed(Feed):
@@ -53,7 +80,9 @@ class LatestArticlesFeed(Feed):
         return article.title
 
     def item_description(self, article):
-        return article.summary
+        # HTML to a feed reader (RSS <description>, Atom <summary type="html">); the summary is plain
+        # text, shown escaped on the page: "< 1 mg" must not open a tag there either.
+        return escape(article.summary)
 
     def item_link(self, article):
         return absolute_url(article.get_absolute_url())
@@ -87,20 +116,19 @@ class LatestArticlesAtomFeed(LatestArticlesFeed):
         return absolute_url(reverse("articles:feed-atom"))
 
 
-class TopicArticlesFeed(LatestArticlesFeed):
-    """One topic's newest published articles (RSS 2.0); an unknown topic is a 404."""
+class TopicArticlesFeed(FollowsOldAddresses, LatestArticlesFeed):
+    """One topic's newest published articles (RSS 2.0); an unknown topic is a 404, one renamed a 301."""
 
-    def get_object(self, request, slug):
-        return get_object_or_404(Topic, slug=slug)
+    url_name = "articles:topic-feed"
+
+    def feed_pages(self):
+        return Topic.objects.all()
 
     def title(self, topic):
         return f"{topic.name} | {site_name(None)['site_name']}"
 
     def link(self, topic):
         return absolute_url(topic.get_absolute_url())
-
-    def feed_url(self, topic):
-        return absolute_url(reverse("articles:topic-feed", kwargs={"slug": topic.slug}))
 
     def description(self, topic):
         return topic.description or f"The newest guides on {topic.name} from {site_name(None)['site_name']}."
@@ -114,6 +142,4 @@ class TopicArticlesAtomFeed(TopicArticlesFeed):
 
     feed_type = Atom1Feed
     subtitle = TopicArticlesFeed.description
-
-    def feed_url(self, topic):
-        return absolute_url(reverse("articles:topic-feed-atom", kwargs={"slug": topic.slug}))
+    url_name = "articles:topic-feed-atom"

@@ -116,7 +116,8 @@ class PersonDetailView(DetailView):
     Readers get it only for someone named on a published article: a person the site has not
     published (a reviewer lined up for a draft) is not announced, and a page that lists nothing
     helps no reader. Editors see every person's page, so a draft's byline links work in preview;
-    such a page is never cached. The sitemap lists the same people (Person.objects.listed()).
+    such a page is never cached. The sitemap lists the same people (Person.objects.listed()), and an
+    address a person had redirects readers only to a page they may see (else it is a 404 too).
     """
 
     model = Person
@@ -125,8 +126,9 @@ class PersonDetailView(DetailView):
 
     def get(self, request, *args, **kwargs):
         self.object = person = Person.objects.filter(slug=kwargs["slug"]).first()
-        if person is None:
-            return redirect_from_old_address(Person.objects.all(), kwargs["slug"])
+        if person is None:  # an old address leads where the page would be shown
+            people = Person.objects.all() if may_edit_articles(request.user) else Person.objects.listed()
+            return redirect_from_old_address(people, kwargs["slug"])
         articles = list(
             Article.objects.published()
             .filter(Q(author=person) | Q(medical_reviewer=person))

@@ -7,11 +7,10 @@ website. Links start with the site's address (infusion_site.site_address), never
 """
 
 from django.contrib.syndication.views import Feed
-from django.http import Http404, HttpResponsePermanentRedirect
-from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
 from articles.context_processors import site_name
+from articles.feeds import FollowsOldAddresses
 from articles.models import Article
 from infusion_site.site_address import absolute_url, tag_uri
 
@@ -22,39 +21,25 @@ from .threads import public_locations
 FEED_LENGTH = 30
 
 
-class ArticleCommentsFeed(Feed):
+class ArticleCommentsFeed(FollowsOldAddresses, Feed):
     """An article's newest approved comments (RSS 2.0); an unpublished or unknown article is a 404.
 
     An article closed to comments keeps its approved ones in the feed, as on its page; one with
-    none is a valid, empty feed.
+    none is a valid, empty feed. At an address the article had before a rename, a 301 to its new
+    feed (FollowsOldAddresses).
     """
 
     item_guid_is_permalink = False  # the guid is a tag: URI (item_guid), the link the address
     url_name = "comments:feed"
 
-    def __call__(self, request, slug):
-        """The feed; at an address the article had before a rename, a redirect to its new feed
-        (as its page does), so a subscription outlives the rename."""
-        try:
-            return super().__call__(request, slug=slug)
-        except Http404:
-            renamed = Article.objects.published().filter(old_addresses__slug=slug).only("slug").first()
-            if renamed is None:
-                raise
-            return HttpResponsePermanentRedirect(reverse(self.url_name, kwargs={"slug": renamed.slug}))
-
-    def get_object(self, request, slug):
-        # Feed turns the DoesNotExist into a 404.
-        return Article.objects.published().only("title", "slug").get(slug=slug)
+    def feed_pages(self):
+        return Article.objects.published().only("title", "slug")
 
     def title(self, article):
         return f"Comments on “{article.title}” | {site_name(None)['site_name']}"
 
     def link(self, article):
         return absolute_url(article.get_absolute_url())
-
-    def feed_url(self, article):
-        return absolute_url(reverse(self.url_name, kwargs={"slug": article.slug}))
 
     def description(self, article):
         return f"The newest approved comments on “{article.title}”."

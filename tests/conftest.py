@@ -15,7 +15,7 @@ from django.contrib.auth.models import Group, Permission, User
 from django.contrib.sites.models import Site
 from django.core.cache import caches
 from django.core.management import call_command
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from articles.article_body import body_version
@@ -188,6 +188,17 @@ def staff_without_article_rights(db):
 @pytest.fixture
 def editor_client(client, editor):
     client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def editors_group_client(db):
+    """Signed in as a member of the Editors group the data migrations create: what the site's
+    editors may do, and nothing else."""
+    user = User.objects.create_user("group-editor", "group-editor@example.com", STAFF_PASSWORD, is_staff=True)
+    user.groups.add(role_group("Editors"))
+    client = Client()
+    client.force_login(user)
     return client
 
 

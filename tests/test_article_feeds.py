@@ -2,6 +2,7 @@
 with links on the site's address, and pages that tell feed readers where they are."""
 
 from datetime import timedelta
+from html import unescape
 from xml.etree import ElementTree
 
 import pytest
@@ -161,3 +162,31 @@ def test_an_article_naming_no_author_has_the_site_as_author_in_atom(make_article
     atom = fetch(reverse("articles:feed-atom"))
     assert atom.findtext(f"{ATOM}author/{ATOM}name") == Site.objects.get_current().name
     assert [entry.find(f"{ATOM}author") for entry in atom.iter(f"{ATOM}entry")] == [None]
+
+
+@pytest.mark.parametrize("name", ["articles:topic-feed", "articles:topic-feed-atom"])
+def test_the_topic_feed_at_an_address_the_topic_had_redirects_to_its_new_feed(name, topic):
+    """As the topic's page does, and an article's comment feed: a subscription outlives the rename."""
+    topic.slug = "long-lasting-pain"
+    topic.save()
+
+    response = Client().get(reverse(name, args=["chronic-pain"]))
+
+    assert response.status_code == 301
+    assert response["Location"] == reverse(name, args=["long-lasting-pain"])
+    assert Client().get(reverse(name, args=["never-a-topic"])).status_code == 404
+
+
+def test_a_summary_reads_in_a_feed_reader_as_on_the_page_its_characters_never_markup(make_article):
+    """A feed item's description (Atom's <summary type="html">) is HTML to a feed reader; the
+    summary is plain text, as the page shows it: "< 1 mg" must not open a tag, "<b>" not make bold."""
+    summary = "Doses < 0.5 mg/kg & up to <b>1 mg</b>; see <script>alert(1)</script>."
+    make_article(slug="odd-summary", summary=summary)
+
+    item = next(fetch(reverse("articles:feed")).iter("item"))
+    entry = next(fetch(reverse("articles:feed-atom")).iter(f"{ATOM}entry"))
+
+    assert entry.find(f"{ATOM}summary").get("type") == "html"
+    for html in (item.findtext("description"), entry.findtext(f"{ATOM}summary")):
+        assert "<" not in html  # no tag a reader would render
+        assert unescape(html) == summary

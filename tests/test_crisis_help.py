@@ -8,7 +8,6 @@ import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from django.test import Client
 from django.urls import reverse
@@ -16,7 +15,6 @@ from django.urls import reverse
 from articles import guide_loader
 from articles.article_body import store_bodies
 from articles.models import Article, CrisisHelp, Topic
-from tests.conftest import STAFF_PASSWORD, role_group
 
 CRISIS_BOX = '<aside class="crisis-help" aria-labelledby="crisis-help-heading">'
 CHANGE_PAGE = reverse("admin:articles_crisishelp_change")
@@ -29,16 +27,6 @@ def page(article) -> str:
 @pytest.fixture
 def everyday_topic(db):
     return Topic.objects.create(name="Sleep", slug="sleep")
-
-
-@pytest.fixture
-def editors_group_client(db):
-    """Staff in the Editors group the data migrations create: what the site's editors may do."""
-    user = User.objects.create_user("group-editor", "group-editor@example.com", STAFF_PASSWORD, is_staff=True)
-    user.groups.add(role_group("Editors"))
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def test_the_guide_shows_crisis_help_under_its_title_before_its_byline_and_introduction(guide):
@@ -198,3 +186,19 @@ def test_staff_who_may_only_write_articles_cannot_change_the_crisis_help(guide, 
     response = editor_client.post(CHANGE_PAGE, {"heading": "Changed", "text": "Changed."})
     assert response.status_code == 403
     assert "If you need help now" in page(guide)
+
+
+def test_the_box_is_the_sites_not_the_articles_text_search_feeds_and_the_head_leave_it_out(guide):
+    """Search finds an article by its own words, feeds and link previews describe it by its summary:
+    the crisis help, the same on every mental-health article, is in none of them."""
+    crisis_help = CrisisHelp.get_solo()
+    crisis_help.text = "Call the Zebracorn helpline."
+    crisis_help.save()
+    html = page(guide)
+    assert "Zebracorn" in html  # the box shows it
+
+    head = html[: html.index("</head>")]
+    assert "Zebracorn" not in head  # meta description, Open Graph and Twitter cards, JSON-LD
+    assert "No published article matches" in Client().get("/search/?q=zebracorn").content.decode()
+    for feed in ("articles:feed", "articles:feed-atom"):
+        assert b"Zebracorn" not in Client().get(reverse(feed)).content

@@ -241,7 +241,7 @@ def test_every_page_has_the_search_box_in_its_header(guide, address):
     assert '<input type="search" id="site-search-q" name="q" value="" maxlength="200" placeholder="Search">' in header
 
 
-def test_a_site_page_cannot_take_the_search_address():
+def test_a_site_page_cannot_take_the_search_address(db):
     with pytest.raises(ValidationError, match="already uses /search/"):
         SitePage(title="Search", slug="search", body="Text.").full_clean()
 
