@@ -142,7 +142,7 @@ def article_page(article: Article, *, site_name: str, absolute: Absolute) -> dic
     return graph(page, breadcrumb_list(article_trail(article), absolute))
 
 
-def topic_page(topic: Topic, *, site_name: str, absolute: Absolute) -> dict:
+def topic_page(topic: Topic, *, absolute: Absolute) -> dict:
     return graph(breadcrumb_list(topic_trail(topic), absolute))
 
 

@@ -28,12 +28,10 @@ def article_head(context, article):
     }
 
 
-@register.simple_tag(takes_context=True)
-def topic_json_ld(context, topic):
+@register.simple_tag
+def topic_json_ld(topic):
     """The topic page's breadcrumb as JSON-LD."""
-    return structured_data.script_element(
-        structured_data.topic_page(topic, site_name=context["site_name"], absolute=absolute_url)
-    )
+    return structured_data.script_element(structured_data.topic_page(topic, absolute=absolute_url))
 
 
 @register.filter
