@@ -179,12 +179,14 @@ def test_a_staff_preview_is_never_stored(make_article, editor):
     assert Client().get(draft.get_absolute_url()).status_code == 404
 
 
-def test_a_site_reached_by_two_names_keeps_each_canonical_address(guide, settings):
+def test_a_page_kept_for_one_name_of_the_site_carries_no_host_to_a_reader_of_another(guide, settings):
+    """Each name gets the page naming the site's one address (SITE_URL), never the Host another sent."""
     settings.ALLOWED_HOSTS = ["one.example", "two.example"]
+    settings.SITE_URL = "https://guide.example.org"
     Client().get(guide.get_absolute_url(), HTTP_HOST="one.example")
     html = Client().get(guide.get_absolute_url(), HTTP_HOST="two.example").content.decode()
-    assert f'href="http://two.example{guide.get_absolute_url()}"' in html
-    assert "one.example" not in html
+    assert f'<link rel="canonical" href="https://guide.example.org{guide.get_absolute_url()}">' in html
+    assert "one.example" not in html and "two.example" not in html
 
 
 def test_a_renamed_site_shows_in_every_worker(guide):
