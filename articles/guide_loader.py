@@ -58,6 +58,9 @@ class Guide:
     site_name: str
     slug: str
     content: dict  # ARTICLE_FIELDS, status, people, review dates and the PART_FIELDS lists, normalised
+    # The topic's description, used only when load_guide creates the topic: after that it is the
+    # editors' (admin: Topics), so it is not part of `content`, which a reload compares.
+    topic_description: str = ""
 
 
 def guide_files() -> list[Path]:
@@ -95,7 +98,14 @@ def read_guide(path: Path) -> Guide:
             raise GuideFileError(f"{path.name}: '{part}' must be a list of mappings.")
         content[part] = [_part_row(fields, row) for row in rows]
     site_name = _text(data.get("site_name", ""))
-    return Guide(file_name=path.name, site_name=site_name, slug=str(article["slug"]), content=content)
+    topic_description = _text(article.get("topic_description"))
+    return Guide(
+        file_name=path.name,
+        site_name=site_name,
+        slug=str(article["slug"]),
+        content=content,
+        topic_description=topic_description,
+    )
 
 
 def _default(field: str) -> str:
@@ -179,7 +189,7 @@ def _load_article(guide: Guide, *, reset: bool) -> str:
     article = Article.at_address(guide.slug)
     if article is None:
         article = Article(slug=guide.slug)
-        _write(article, guide.content)
+        _write(article, guide.content, topic_description=guide.topic_description)
         return f"“{article.title}”: created ({article.publication_state().label}) at {article.get_absolute_url()}"
     if article_content(article) == guide.content:
         return f"“{article.title}”: unchanged."
@@ -188,13 +198,13 @@ def _load_article(guide: Guide, *, reset: bool) -> str:
             f"“{article.title}”: kept as it is. It differs from its data file (edited in the admin?). "
             "Run with --reset to overwrite it with the data file."
         )
-    _write(article, guide.content)
+    _write(article, guide.content, topic_description=guide.topic_description)
     return f"“{article.title}”: reset to its data file."
 
 
-def _topic(name: str, *, is_mental_health: bool) -> Topic | None:
-    """The topic of this name, created with an address made from it if there is none yet, with
-    the file's mental-health flag (it decides whether the guide shows crisis help).
+def _topic(name: str, *, is_mental_health: bool, description: str = "") -> Topic | None:
+    """The topic of this name, created with an address made from it and the file's description if
+    there is none yet, with the file's mental-health flag (it decides whether the guide shows crisis help).
 
     An existing topic keeps its address and description as editors left them; its flag is the
     file's only when the guide is written (created, or reset: a flag editors changed since makes
@@ -202,7 +212,9 @@ def _topic(name: str, *, is_mental_health: bool) -> Topic | None:
     """
     if not name:
         return None
-    topic = Topic.objects.filter(name=name).first() or Topic(name=name, slug=slugify(name)[:100])
+    topic = Topic.objects.filter(name=name).first() or Topic(
+        name=name, slug=slugify(name)[:100], description=description
+    )
     if topic.pk is None or topic.is_mental_health != is_mental_health:
         topic.is_mental_health = is_mental_health
         topic.full_clean()
@@ -210,16 +222,18 @@ def _topic(name: str, *, is_mental_health: bool) -> Topic | None:
     return topic
 
 
-def _write(article: Article, content: dict) -> None:
+def _write(article: Article, content: dict, *, topic_description: str = "") -> None:
     with reversion.create_revision(), bodies_made_once():  # the body once, after every part
         reversion.set_comment("Loaded from its data file by load_guide.")
-        _write_content(article, content)
+        _write_content(article, content, topic_description=topic_description)
 
 
-def _write_content(article: Article, content: dict) -> None:
+def _write_content(article: Article, content: dict, *, topic_description: str = "") -> None:
     for field in ARTICLE_FIELDS:
         setattr(article, field, content[field])
-    article.topic = _topic(content["topic"], is_mental_health=content["topic_is_mental_health"])
+    article.topic = _topic(
+        content["topic"], is_mental_health=content["topic_is_mental_health"], description=topic_description
+    )
     article.status = content["status"]
     for role in PEOPLE_FIELDS:
         person = content[role]

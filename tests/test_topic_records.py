@@ -54,6 +54,16 @@ def test_a_topic_rename_shows_at_once_on_its_articles_and_pages(guide):
     assert (old.status_code, old["Location"]) == (301, "/topics/ketamine-treatment/")
 
 
+def test_load_guide_gives_the_topic_it_creates_the_files_description(guide, client):
+    """Without one the topic page had only its name over the list, and its meta description read
+    "Articles on Ketamine Infusion from Ketamine Infusion." (the seed's topic and site share a name)."""
+    description = guide.topic.description
+    assert description.startswith("Ketamine given slowly into a vein under medical supervision")
+    html = client.get(guide.topic.get_absolute_url()).content.decode()
+    assert f'<p class="introduction">{description}</p>' in html
+    assert f'<meta name="description" content="{description}">' in html
+
+
 def test_loading_again_keeps_the_editors_topic(guide):
     topic = guide.topic
     topic.description = "Written by an editor."

@@ -88,3 +88,14 @@ def test_the_header_on_a_wide_screen(open_page, guide):
     wide.goto(guide.get_absolute_url())
     expect(wide.get_by_role("search").get_by_role("button", name="Search")).to_be_visible()
     keep(wide, "article-1280")
+
+
+def test_the_title_of_home_and_search_is_not_pressed_against_the_header(phone, guide):
+    """The title of home and of search had 4 px under the header's line (0.25rem), where About,
+    a person or a topic's breadcrumb have 24: on a phone it read as part of the header."""
+    for address in ("/", "/search/?q=drip", "/search/"):
+        phone.goto(address)
+        header = phone.locator(".site-header").bounding_box()
+        title = phone.get_by_role("heading", level=1).bounding_box()
+        gap = title["y"] - (header["y"] + header["height"])
+        assert gap >= 16, f"the title of {address} is {gap:.0f} px under the header"
