@@ -24,6 +24,7 @@ from articles.markdown import validate_renderable_markdown
 from . import mail_links, queue, services
 from .models import Comment, too_deep
 
+JUST_DONE = "done"  # the query of the page a Spam or Remove button leads to; it changes only the wording
 LOGGED_NOTE = " From the mail link."  # ends the "Recent actions" entry of a decision made here
 DONE = {
     Comment.Status.APPROVED: "approved",
@@ -97,7 +98,7 @@ def decide_from_mail(request, token: str):
         if decision.status == Comment.Status.APPROVED:
             # Where readers see it: the moderator's second click ends on the comment (or the reply) in public.
             return HttpResponseRedirect((reply or comment).get_absolute_url())
-        return HttpResponseRedirect(request.path)
+        return HttpResponseRedirect(f"{request.path}?{JUST_DONE}")  # says "done", not "already done"
     context = {"decision": decision, "form": form, "max_age_days": mail_links.MAX_AGE.days}
     status = 400 if form is not None and form.is_bound else 200
     return private(render(request, "comments/mail_link_confirm.html", context, status=status))
@@ -110,6 +111,7 @@ def already_decided(request, decision, *, status: int):
     context = {
         "decision": decision,
         "done": DONE[comment.status],
+        "just_done": JUST_DONE in request.GET and request.method != "POST",
         "by": entry and (entry.user.get_full_name() or entry.user.get_username()),
         "at": entry and date_format(timezone.localtime(entry.action_time), "DATETIME_FORMAT"),
         "public_url": comment.status == Comment.Status.APPROVED and comment.get_absolute_url(),

@@ -122,7 +122,9 @@ def test_spam_and_remove_act_once_pressed_and_say_so(guide, moderator, waiting, 
     response = Client().post(path, follow=True)
     assert Comment.objects.get().status == status
     assert response.status_code == 200
-    assert "by moderator at" in response.content.decode()
+    html = response.content.decode()
+    assert "by moderator at" in html and "already" not in html
+    assert "This comment was already" in Client().get(path).content.decode()
 
 
 def test_a_link_used_twice_says_what_was_done_by_whom_and_when(guide, moderator, waiting, settings):
