@@ -218,3 +218,30 @@ def test_a_link_to_a_deleted_comment_says_so(guide, moderator, waiting):
     response = Client().get(path)
     assert response.status_code == 404
     assert "deleted since the mail was sent" in response.content.decode()
+
+
+def test_the_pages_of_a_used_and_a_refused_link_cost_a_fixed_few_queries(
+    guide, moderator, waiting, django_assert_max_num_queries
+):
+    path = path_of(waiting, "approve", moderator)
+    Client().post(path)
+    with django_assert_max_num_queries(10):
+        assert Client().get(path).status_code == 200
+    moderator.groups.clear()
+    with django_assert_max_num_queries(8):
+        assert Client().get(path).status_code == 403
+
+
+def test_a_decision_made_between_the_page_and_the_button_is_kept_and_named(guide, moderator, waiting, monkeypatch):
+    read = mail_links.read
+
+    def read_then_another_moderator_decides(token):
+        link = read(token)
+        Comment.objects.filter(pk=waiting.pk).update(status=REMOVED)
+        return link
+
+    monkeypatch.setattr(mail_links, "read", read_then_another_moderator_decides)
+    response = Client().post(path_of(waiting, "approve", moderator))
+    assert response.status_code == 409
+    assert "This comment was already removed" in response.content.decode()
+    assert Comment.objects.get().status == REMOVED
