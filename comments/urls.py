@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, views
+from . import feeds, mail_link_views, views
 
 app_name = "comments"
 
@@ -9,4 +9,6 @@ urlpatterns = [
     # Beside the article's address, not under comments/ (robots.txt keeps crawlers out of the post address).
     path("articles/<slug:slug>/feed/", feeds.ArticleCommentsFeed(), name="feed"),
     path("articles/<slug:slug>/feed/atom/", feeds.ArticleCommentsAtomFeed(), name="feed-atom"),
+    # A link in a moderator's mail (comments.mail_links): the signed token is the whole address.
+    path("moderate/<str:token>/", mail_link_views.decide_from_mail, name="mail-link"),
 ]
