@@ -22,6 +22,7 @@ from .models import Comment
 logger = logging.getLogger(__name__)
 MODERATORS_GROUP = "Moderators"
 QUOTED_CHARS = 500  # of a comment, in its mail
+CRISIS_MARK = "[Possible crisis] "
 
 
 def moderator_addresses() -> list[str]:
@@ -43,12 +44,27 @@ def notify_comment_waiting(comment: Comment) -> None:
     """One mail about one comment; names the article and the reason, not the author's address."""
     body = (
         f"A comment by {comment.name} on “{comment.article}” is waiting for moderation.\n"
+        f"{crisis_note(comment)}"
         f"Reason: {comment.status_reason}\n\n"
         f"{quoted(comment.body)}\n\n"
         f"Open this comment: {absolute_url(reverse('admin:comments_comment_change', args=[comment.pk]))}\n"
         f"Moderation queue: {queue_url()}\n"
     )
-    _send(f"Comment waiting on “{comment.article}”", body)
+    _send(f"{crisis_mark(comment)}Comment waiting on “{comment.article}”", body)
+
+
+def crisis_mark(comment: Comment) -> str:
+    """What starts a mail's subject or a digest's line about a comment that may be a person in crisis."""
+    return CRISIS_MARK if comment.crisis_phrase else ""
+
+
+def crisis_note(comment: Comment) -> str:
+    if not comment.crisis_phrase:
+        return ""
+    return (
+        f"Possible crisis: it contains “{comment.crisis_phrase}” and the article is in a mental-health topic. "
+        "Please read it soon. Its author was shown the site's crisis help.\n"
+    )
 
 
 def _when(moment) -> str:
@@ -65,8 +81,11 @@ def quoted(body: str) -> str:
 def send_digest() -> int:
     """One mail listing every comment that waits; returns how many were listed."""
     waiting = list(Comment.objects.pending().select_related("article").order_by("created_at"))
+    waiting.sort(key=lambda c: not c.crisis_phrase)  # a possible crisis first, as in the queue
     if waiting:
-        lines = [f"- {c.name} on “{c.article}”, {_when(c.created_at)}: {c.status_reason}" for c in waiting]
+        lines = [
+            f"- {crisis_mark(c)}{c.name} on “{c.article}”, {_when(c.created_at)}: {c.status_reason}" for c in waiting
+        ]
         subject = ngettext(
             "%(count)d comment waiting for moderation", "%(count)d comments waiting for moderation", len(waiting)
         )
