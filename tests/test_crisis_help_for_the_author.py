@@ -17,7 +17,7 @@ from tests.conftest import post_comment
 
 CRISIS_TEXT = "Some nights I feel there is no reason to live."
 KIND_WORDS = (
-    "Thank you for telling us. A person will read your comment soon. If you are in danger now, please reach out:"
+    "Thank you for telling us. A person will read your comment soon. If you need someone now, please reach out:"
 )
 HELP_BOX = '<aside class="crisis-help comment-crisis-help"'
 
