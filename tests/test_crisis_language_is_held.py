@@ -5,6 +5,9 @@ phrase the editors list as not a crisis ("suicide prevention research"), a word 
 one ("skill myself"), and the article's own words quoted back. Elsewhere nothing changes."""
 
 import pytest
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
 
 from articles.models import Article, Topic
 from comments.models import Comment, DiscussionSettings
@@ -120,3 +123,14 @@ def test_a_crisis_comment_posted_on_the_guide_is_held_with_its_reason(client, gu
     comment = Comment.objects.get()
     assert (comment.status, comment.status_reason) == (Comment.Status.PENDING, "Possible crisis: “end my life”.")
     assert comment.crisis_phrase == "end my life"
+
+
+def test_posting_on_a_mental_health_article_costs_no_query_more_than_on_one_under_no_topic(
+    guide, make_article, rules, django_assert_max_num_queries
+):
+    unfiled = make_article()
+    post_comment(Client(), unfiled, body="A first comment: the settings row is made.")
+    with CaptureQueriesContext(connection) as elsewhere:
+        post_comment(Client(), unfiled, body="Does the first infusion feel strange?")
+    with django_assert_max_num_queries(len(elsewhere.captured_queries)):
+        assert post_comment(Client(), guide, body="Does the first infusion feel strange?").status_code == 302
