@@ -32,6 +32,8 @@ LINKS_NOTE = (
     f"{mail_links.MAX_AGE.days} days.)\n"
 )
 
+CRISIS_MARK = "[Possible crisis] "
+
 
 def moderators() -> list:
     """Active staff with an address in the Moderators group, or the superusers if that group is empty.
@@ -54,6 +56,7 @@ def notify_comment_waiting(comment: Comment) -> None:
     def body(moderator) -> str:
         return (
             f"A comment by {comment.name} on “{comment.article}” is waiting for moderation.\n"
+            f"{crisis_note(comment)}"
             f"Reason: {comment.status_reason}\n\n"
             f"{quoted(comment.body)}\n\n"
             f"{decision_links(comment, moderator)}"
@@ -61,7 +64,21 @@ def notify_comment_waiting(comment: Comment) -> None:
             f"Moderation queue: {queue_url()}\n"
         )
 
-    _send(f"Comment waiting on “{comment.article}”", body)
+    _send(f"{crisis_mark(comment)}Comment waiting on “{comment.article}”", body)
+
+
+def crisis_mark(comment: Comment) -> str:
+    """What starts a mail's subject or a digest's line about a comment that may be a person in crisis."""
+    return CRISIS_MARK if comment.crisis_phrase else ""
+
+
+def crisis_note(comment: Comment) -> str:
+    if not comment.crisis_phrase:
+        return ""
+    return (
+        f"Possible crisis: it contains “{comment.crisis_phrase}” and the article is in a mental-health topic. "
+        "Please read it soon. Its author was shown the site's crisis help.\n"
+    )
 
 
 def decision_links(comment: Comment, moderator) -> str:
@@ -84,6 +101,7 @@ def quoted(body: str) -> str:
 def send_digest() -> int:
     """One mail listing every comment that waits; returns how many were listed."""
     waiting = list(Comment.objects.pending().select_related("article").order_by("created_at"))
+    waiting.sort(key=lambda c: not c.crisis_phrase)  # a possible crisis first, as in the queue
     if waiting:
         subject = ngettext(
             "%(count)d comment waiting for moderation", "%(count)d comments waiting for moderation", len(waiting)
@@ -91,7 +109,7 @@ def send_digest() -> int:
 
         def body(moderator) -> str:
             entries = [
-                f"- {c.name} on “{c.article}”, {_when(c.created_at)}: {c.status_reason}\n\n"
+                f"- {crisis_mark(c)}{c.name} on “{c.article}”, {_when(c.created_at)}: {c.status_reason}\n\n"
                 f"{quoted(c.body)}\n\n{decision_links(c, moderator)}"
                 for c in waiting
             ]
