@@ -10,10 +10,8 @@ import pytest
 from django.core.management import call_command
 
 from comments.models import Comment, DiscussionSettings
-from tests import test_mail_delivery
 from tests.conftest import QUEUE, post_comment
 
-smtp_inbox = test_mail_delivery.smtp_inbox  # a real SMTP server on 127.0.0.1, as the mail tests use
 CRISIS_TEXT = "I read all of this and honestly I want to kill myself."
 
 
