@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 import time_machine
-from django.core import signing
+from django.core import mail, signing
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -242,3 +242,21 @@ def test_a_signed_cookie_older_than_the_window_is_refused(author, comment, clock
     clock.shift(timedelta(minutes=16))
     Comment.objects.filter(pk=comment.pk).update(created_at=timezone.now())
     assert keeper.post(edit_url(comment), {"body": NEW_TEXT}).status_code == 403
+
+
+def test_moderators_are_told_once_of_an_edit_the_rules_hold(
+    author, comment, moderator, django_capture_on_commit_callbacks
+):
+    held = "Buy here https://a.example and https://b.example"
+    with django_capture_on_commit_callbacks(execute=True):
+        author.post(edit_url(comment), {"body": held})
+    assert len(mail.outbox) == 1
+    assert mail.outbox[0].to == ["moderator@example.com"]
+    assert "https://a.example" in mail.outbox[0].body
+
+
+def test_after_deleting_the_author_may_post_the_same_text_again(author, guide, comment):
+    author.post(delete_url(comment))
+    response = post_comment(author, guide, body=FIRST_TEXT)
+    assert response.status_code == 302
+    assert Comment.objects.count() == 2
