@@ -35,7 +35,7 @@ HAS_REPLIES = (
 def edit(request, slug, pk):
     """GET: the form prefilled with the comment's text. POST: the new text goes through the moderation rules."""
     comment = _comment_at(slug, pk)
-    form = OwnCommentForm(request.POST or None, initial={"body": comment.body})
+    form = OwnCommentForm(request.POST if request.method == "POST" else None, initial={"body": comment.body})
     if not remembered_author.may_change(request, comment):
         form.is_valid()  # the page shows what was sent back, nothing lost
         return _page(request, EDIT_PAGE, comment, form=form, refusal=_cannot_change(), status=403)

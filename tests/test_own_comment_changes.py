@@ -178,6 +178,14 @@ def test_an_edit_the_rules_refuse_keeps_the_text(author, comment):
     assert "x" * 5001 in response.content.decode()
 
 
+def test_an_empty_edit_says_the_comment_is_required(author, comment):
+    response = author.post(edit_url(comment), {})
+    assert response.status_code == 400
+    assert "Comment: This field is required." in response.content.decode()
+    comment.refresh_from_db()
+    assert comment.body == FIRST_TEXT
+
+
 def test_a_delete_asks_first_then_removes_it_from_every_reader(author, guide, comment):
     confirm = author.get(delete_url(comment))
     assert confirm.status_code == 200
