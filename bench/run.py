@@ -226,7 +226,10 @@ def request(port, method, path, body=None, headers=None, connection=None):
     data = response.read()
     if connection is None:
         conn.close()
-    return response.status, dict(response.getheaders()), data
+    headers = dict(response.getheaders())
+    if cookies := response.msg.get_all("Set-Cookie"):
+        headers["Set-Cookie"] = "\n".join(cookies)  # every cookie set: a dict keeps only the last header
+    return response.status, headers, data
 
 
 def load(port: int, path: str, *, seconds: float, clients: int, headers=None) -> dict:

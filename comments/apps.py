@@ -15,6 +15,8 @@ class CommentsConfig(AppConfig):
 
         # The remembered details fill in the form, and its waiting comments show: a page of its own.
         register_personal_cookie(remembered_author.COOKIE_NAME)
+        # The own-words cookie puts Edit and Delete under its comments: a page of its own.
+        register_personal_cookie(remembered_author.OWN_COOKIE_NAME)
 
         def comments_changed(sender, instance, created=False, **kwargs):
             # A new comment that waits (or is spam) changes no page but its author's, and no shared

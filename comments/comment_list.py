@@ -7,6 +7,8 @@ only what depends on the page or on who reads is added here, by string formattin
   be inside a fragment another reader can receive, so it follows the stored text), and when
   the rules found crisis language in it, the site's crisis help with a kind word (the one
   template rendered here: only its author, only while it waits, ever receives it);
+- the Edit and Delete links under a comment the reader's browser may still change
+  (remembered_author.may_change), with the time left, for that reader alone;
 - the Reply link, while comments are open: it carries the article's address (the same link
   works on a refused post's page, whose address is the form's) and the page of threads;
 - the reply form under the comment replied to (`?replytocom=`), rendered once by the caller;
@@ -36,13 +38,17 @@ def comment_list_html(
     accepting: bool,
     reply_to_id: int | None = None,
     reply_form_html: str = "",
+    own_controls: dict[int, str] | None = None,
 ) -> SafeString:
-    """The <li> of each thread in `nodes`, replies nested; the form goes under `reply_to_id`."""
+    """The <li> of each thread in `nodes`, replies nested; the form goes under `reply_to_id`,
+    each of `own_controls` (safe HTML, by comment id) under its comment."""
+    own_controls = own_controls or {}
     page = escape(article_url) + (f"?comments-page={page_number}&amp;" if page_number > 1 else "?")
     parts = []
 
     def add(node: CommentNode) -> None:
         parts.append(node.html)
+        parts.append(own_controls.get(node.pk, ""))
         if node.awaiting_moderation:
             parts.append(AWAITING)
             if node.crisis_phrase:

@@ -104,3 +104,10 @@ class CommentForm(forms.Form):
         if token.get("article") != self.article.pk:
             raise forms.ValidationError("This form belongs to another article. Please send your comment again.")
         return ""
+
+
+class OwnCommentForm(forms.Form):
+    """Its author's new text for their comment: the "Leave a Reply" form's comment field, with its checks."""
+
+    body = CommentForm.base_fields["body"]
+    clean_body = CommentForm.clean_body

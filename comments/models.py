@@ -77,6 +77,9 @@ class Comment(models.Model):
         APPROVED = "approved", "Approved"
         SPAM = "spam", "Spam"
         REMOVED = "removed", "Removed"
+        # Its author deleted it within their window (remembered_author.CHANGE_WINDOW): gone from
+        # every reader's view, kept for moderators, who can approve it back.
+        WITHDRAWN = "withdrawn", "Removed by author"
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="comments", verbose_name="article")
     parent = models.ForeignKey(

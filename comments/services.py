@@ -23,13 +23,13 @@ class DuplicateComment(Exception):
 
 
 def earlier_copy(*, article, email: str, body: str) -> Comment | None:
-    """The comment this author already posted with this text here, unless a moderator removed it."""
+    """The comment this author already posted with this text here, unless a moderator or its author removed it."""
     # Upper() on both sides, not email__iexact: the same expression as the index on it
     # (comment_author_email), so the check reads this author's few rows, not the article's many.
     return (
         Comment.objects.alias(email_upper=Upper("email"))
         .filter(email_upper=Upper(Value(email)), article=article, body=body.strip())
-        .exclude(status=Comment.Status.REMOVED)
+        .exclude(status__in=[Comment.Status.REMOVED, Comment.Status.WITHDRAWN])
         .first()
     )
 
@@ -99,6 +99,31 @@ def post_staff_reply(*, parent: Comment, user, body: str) -> Comment:
         is_staff_reply=True,
         user=user,
     )
+
+
+def edit_own_comment(*, comment: Comment, body: str, rules: DiscussionSettings) -> Comment:
+    """Its author's new text, judged by the same rules as a new post, and the moderators told as for one.
+
+    The safer of the two ways for readers: a published comment edited into one the rules hold
+    goes back to waiting and leaves every reader's page until a moderator approves it (its author
+    still sees it, marked as waiting); readers never see text nobody vetted. Spam stays spam.
+    The one save makes the fragment again and retires the pages that showed the old text.
+    """
+    body = body.strip()
+    submission = Submission(
+        name=comment.name, email=comment.email, website=comment.website, body=body, ip_address=comment.ip_address
+    )
+    decision = decide(submission, rules=rules, article=comment.article)
+    comment.body = body
+    if comment.status != Comment.Status.SPAM:
+        comment.status = decision.status
+        comment.status_reason = f"Edited by its author. {decision.reason}"[: Comment.status_reason.field.max_length]
+        comment.crisis_phrase = decision.crisis_phrase  # an edit into crisis language is cared for as a post is
+    with transaction.atomic():
+        comment.save(update_fields=["body", "status", "status_reason", "crisis_phrase"])
+        if comment.status == Comment.Status.PENDING and _tells_moderators_at_once(comment, rules):
+            transaction.on_commit(lambda: notify_comment_waiting(comment))
+    return comment
 
 
 @transaction.atomic

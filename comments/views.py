@@ -106,6 +106,7 @@ def post_comment(request, slug):
         location_of(comment, per_page=rules.comments_per_page, for_its_author=True, own_ids=own_ids)
     )
     _remember_author(response, data, own_ids)
+    remembered_author.let_change(response, request, comment)  # its author may edit or delete it for a while
     return response
 
 

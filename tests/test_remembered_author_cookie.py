@@ -109,7 +109,11 @@ def test_without_consent_nothing_is_stored_in_the_browser(client, guide):
     client.cookies["comment_author"] = json.dumps({"name": "Old"})
     response = post_comment(client, guide)
     assert response.cookies["comment_author"].value == ""  # deleted
-    assert set(response.cookies) == {"comment_author"}
+    # Only the own-words cookie: the comment's id and a hash of its text, for the 15 minutes its author may change it.
+    assert set(response.cookies) == {"comment_author", "comment_own"}
+    own = response.cookies["comment_own"]
+    assert own["max-age"] == 15 * 60
+    assert "Ann" not in own.value and "ann@example.com" not in own.value
     next_page = client.get(guide.get_absolute_url()).content.decode()
     assert filled_in(next_page) == {"name": "", "email": "", "website": ""}
     assert 'name="remember" id="id_remember" checked' not in next_page

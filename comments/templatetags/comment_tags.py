@@ -44,6 +44,7 @@ def comment_section(context, article, versions):
         form = CommentForm(article=article, initial=remembered.form_initial() if remembered else {})
     reply_to = _reply_target(article, form, request.GET.get("replytocom"))
     own_ids = set(remembered.pending_ids) if remembered else set()
+    own_controls = _own_controls(request, article)
     if unapproved_id := unapproved_comment_id(request.GET.get("unapproved")):
         own_ids.add(unapproved_id)
     page_number = request.GET.get("comments-page")
@@ -54,13 +55,19 @@ def comment_section(context, article, versions):
     is_preview = bool(context.get("is_preview"))
     accepting = rules.accepts_comments_on(article) and not is_preview
     opens_on_publish = is_preview and rules.accepts_comments_on(article)
-    section = {"article": article, "form": form, "reply_to": reply_to, "accepting": accepting}
+    section = {
+        "article": article,
+        "form": form,
+        "reply_to": reply_to,
+        "accepting": accepting,
+        "change_minutes": remembered_author.CHANGE_MINUTES,
+    }
 
     # The list is the same for every reader unless it carries a reply form or an author's
     # waiting comments: then it is joined for this request alone. It is kept under the page it
     # is, and only when asked for by that page's own address (none, or its number): "01" or a
     # page past the last cannot push the real pages out of the worker's memory.
-    shared = reply_to is None and not own_ids and re.fullmatch(r"[0-9]{0,4}", page_number or "")
+    shared = reply_to is None and not own_ids and not own_controls and re.fullmatch(r"[0-9]{0,4}", page_number or "")
     content, comments = versions
     key = f"comments:list:{content}:{comments}:{article.pk}:{page_number or 1}:{accepting}"
     thread_list = caches["pages"].get(key) if shared else None
@@ -77,6 +84,7 @@ def comment_section(context, article, versions):
             accepting=accepting,
             reply_to_id=reply_to.pk if form_in_thread else None,
             reply_form_html=reply_form,
+            own_controls=own_controls,
         )
         context = {"article": article, "threads": threads, "comment_list": comment_list}
         thread_list = render_to_string("comments/thread_list.html", context)
@@ -87,6 +95,25 @@ def comment_section(context, article, versions):
         "thread_list": thread_list,
         "form_in_thread": form_in_thread,
         "opens_on_publish": opens_on_publish,
+    }
+
+
+def _own_controls(request, article) -> dict[int, SafeString]:
+    """Edit and Delete under each comment of this article the reader's browser may still change, by id.
+
+    A query only for a reader who carries the own-words cookie: the shared page never asks.
+    """
+    own = remembered_author.own_comments(request)
+    if not own:
+        return {}
+    candidates = Comment.objects.filter(pk__in=own, article=article).only("body", "created_at", "status")
+    return {
+        comment.pk: render_to_string(
+            "comments/own_comment_controls.html",
+            {"comment": comment, "article": article, "time_left": remembered_author.time_left_text(comment)},
+        )
+        for comment in candidates
+        if remembered_author.may_change(request, comment)
     }
 
 

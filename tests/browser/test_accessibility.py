@@ -49,6 +49,17 @@ def open_waiting_comment(page: Page, guide: Article) -> None:
     expect(page.get_by_text("Your comment is awaiting moderation.")).to_be_visible()
 
 
+def open_own_comment(action: str) -> Callable[[Page, Article], None]:
+    """The author's Edit or Delete page of the comment they just posted (the link under it, on their page alone)."""
+
+    def open_it(page: Page, guide: Article) -> None:
+        open_waiting_comment(page, guide)
+        page.get_by_role("link", name=f"{action} your comment").click()
+        expect(page.get_by_role("heading", level=1)).to_contain_text(f"{action} your comment")
+
+    return open_it
+
+
 PAGES: dict[str, Callable[[Page, Article], None]] = {
     "home": open_address("/"),
     "topic": open_address("/topics/ketamine-infusion/"),
@@ -56,7 +67,9 @@ PAGES: dict[str, Callable[[Page, Article], None]] = {
     "article": open_address("/articles/what-is-ketamine-infusion-used-for/"),
     "article-with-comments": open_guide_with_comments,
     "article-with-a-refused-post": open_refused_post,
-    "article-with-a-waiting-comment": open_waiting_comment,
+    "article-with-a-waiting-comment": open_waiting_comment,  # with its author's Edit and Delete
+    "edit-own-comment": open_own_comment("Edit"),
+    "delete-own-comment": open_own_comment("Delete"),
     # Every site page load_guide makes (About, Editorial policy, Privacy, Contact, and any added to its file).
     **{page["slug"]: open_address(f"/{page['slug']}/") for page in read_site_pages()},
     "search-with-results": open_address("/search/?q=drip"),
