@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, views
+from . import feeds, unsubscribe, views
 
 app_name = "comments"
 
@@ -9,4 +9,6 @@ urlpatterns = [
     # Beside the article's address, not under comments/ (robots.txt keeps crawlers out of the post address).
     path("articles/<slug:slug>/feed/", feeds.ArticleCommentsFeed(), name="feed"),
     path("articles/<slug:slug>/feed/atom/", feeds.ArticleCommentsAtomFeed(), name="feed-atom"),
+    # The address in every mail to a reader (comments.reader_mail); the token is signed.
+    path("mail/unsubscribe/<str:token>/", unsubscribe.unsubscribe, name="unsubscribe"),
 ]
