@@ -244,3 +244,17 @@ def test_a_failing_mail_server_does_not_stop_an_approval(
     assert response.status_code == 302
     assert Comment.objects.get(pk=comment.pk).status == APPROVED
     assert f"Could not e-mail the author of comment {comment.pk}" in caplog.text
+
+
+def test_a_browser_that_remembers_its_author_does_not_tick_the_box_for_them(client, guide):
+    post_comment(client, guide, remember="on", notify="on")
+    page = client.get(guide.get_absolute_url()).content.decode()
+    assert 'value="ann@example.com"' in page  # the details are remembered
+    assert "checked" not in re.search(r'<input type="checkbox" name="notify"[^>]*>', page)[0]
+
+
+def test_the_privacy_page_says_what_is_kept_and_how_to_stop_the_mail(guide):
+    page = Client().get("/privacy/").content.decode()
+    assert "Mail about your comment" in page
+    assert "stops mail about that comment in one click" in page
+    assert "stop all mail from this site to your address for good" in page
