@@ -32,8 +32,8 @@ logger = logging.getLogger(__name__)
 UNSUBSCRIBE_SALT = "comments.reader-mail.unsubscribe"
 NOTIFY_LABEL = "Email me when my comment is published and when someone replies"
 NOTIFY_HELP = (
-    "Off unless you tick it. We write only about comments a moderator has approved, at most once "
-    "each, and every mail has a link that stops it in one click."
+    "Off unless you tick it. We write only once your comment, or a reply to it, is approved; once "
+    "each time; and every mail has a link that stops it in one click."
 )
 
 

@@ -46,7 +46,7 @@ def test_the_box_is_under_the_form_unticked_and_says_what_it_does(client, guide)
     assert "checked" not in box
     assert 'aria-describedby="id_notify_helptext"' in box
     assert f'<label for="id_notify">{NOTIFY}</label>' in page
-    assert "only about comments a moderator has approved" in page
+    assert "We write only once your comment, or a reply to it, is approved" in page
 
 
 def test_a_comment_the_rules_publish_is_mailed_to_its_author_once_with_one_click_unsubscribe(
