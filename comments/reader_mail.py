@@ -43,14 +43,16 @@ def note_approved(comment: Comment) -> None:
     Called inside the approving transaction by `services` (a post the rules publish, a decision
     of the queue, a staff reply). Its author hears that it is published, once; the author of
     the comment it replies to hears of the reply, once, unless they replied to themselves.
+    A reply approved under a comment that is not shown is not shown either: nobody is told of it.
     """
+    if comment.parent_id and not Comment.objects.shown().filter(pk=comment.pk).exists():
+        return
     if comment.notify_author and _wants_mail(comment.email):
         _once(comment, ReaderMail.Event.PUBLISHED, lambda: _send_published(comment))
     parent = comment.parent
     if (
         parent is not None
         and parent.notify_author
-        and parent.status == Comment.Status.APPROVED
         and MutedAddress.normalized(parent.email) != MutedAddress.normalized(comment.email)
         and _wants_mail(parent.email)
     ):

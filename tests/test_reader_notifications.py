@@ -143,6 +143,17 @@ def test_a_reply_to_ones_own_comment_is_not_mailed_back(
     assert to_ann(smtp_inbox) == []
 
 
+def test_a_reply_approved_under_a_removed_comment_is_not_shown_so_nobody_is_mailed(
+    client, guide, make_comment, smtp_inbox, django_capture_on_commit_callbacks
+):
+    parent = make_comment(guide, body="A question.", notify_author=True)
+    reply = make_comment(guide, parent=parent, status=PENDING, email="bob@example.com", notify_author=True)
+    with django_capture_on_commit_callbacks(execute=True):
+        set_status(Comment.objects.filter(pk=parent.pk), REMOVED)
+        set_status(Comment.objects.filter(pk=reply.pk), APPROVED)
+    assert smtp_inbox.messages == []
+
+
 def published_mail(client, guide, make_comment, inbox, capture):
     """Ann ticks the box on a comment the rules publish; the mail she gets."""
     publish_known_authors(make_comment, guide)
