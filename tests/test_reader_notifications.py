@@ -269,3 +269,10 @@ def test_the_privacy_page_says_what_is_kept_and_how_to_stop_the_mail(guide):
     assert "Mail about your comment" in page
     assert "stops mail about that comment in one click" in page
     assert "stop all mail from this site to your address for good" in page
+
+
+def test_a_refused_post_keeps_the_box_as_the_reader_ticked_it(client, guide):
+    response = post_comment(client, guide, email="not-an-address", notify="on")
+    assert response.status_code == 400
+    box = re.search(r'<input type="checkbox" name="notify"[^>]*>', response.content.decode())[0]
+    assert " checked" in box
