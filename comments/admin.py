@@ -1,5 +1,6 @@
-"""Moderators' queue: pending comments first, each readable in full and decided from its row
-(approve / spam / remove) or in bulk, with an undo; replies as staff, approving in the same step.
+"""Moderators' queue: pending comments first (a possible crisis before the rest, marked), each readable
+in full and decided from its row (approve / spam / remove) or in bulk, with an undo; replies as staff,
+approving in the same step.
 
 Nothing is deleted by a wrong click: "Remove" is a status, and "Approve" undoes it.
 """
@@ -8,7 +9,7 @@ from functools import partial
 
 from django import forms
 from django.contrib import admin, messages
-from django.db.models import Count
+from django.db.models import Case, Count, Q, Value, When
 from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils.html import format_html
@@ -146,7 +147,7 @@ class CommentAdmin(SelectionChecked, admin.ModelAdmin):
         excerpt = Truncator(comment.body).chars(EXCERPT_CHARS)
         return render_to_string(
             "comments/admin_comment_text.html",
-            {"body": comment.body, "excerpt": excerpt, "truncated": excerpt != comment.body},
+            {"comment": comment, "body": comment.body, "excerpt": excerpt, "truncated": excerpt != comment.body},
         )
 
     @admin.display(description="author", ordering="name")
@@ -177,6 +178,11 @@ class CommentAdmin(SelectionChecked, admin.ModelAdmin):
                 "reply_label": "Reply" if comment.status == Comment.Status.APPROVED else "Approve and reply",
             },
         )
+
+    def get_ordering(self, request):
+        """A waiting comment that may be a person in crisis first (comments.crisis), then newest first."""
+        waiting_crisis = Q(status=Comment.Status.PENDING) & ~Q(crisis_phrase="")
+        return (Case(When(waiting_crisis, then=Value(0)), default=Value(1)).asc(), *self.ordering)
 
     def changelist_view(self, request, extra_context=None):
         # The queue needs the width: the admin's left-hand list of models gives it up on this page.
@@ -266,6 +272,7 @@ class DiscussionSettingsAdmin(SingletonModelAdmin):
     fieldsets = (
         ("Who is published at once", {"fields": ("auto_approve_known_authors",)}),
         ("What waits or goes to spam", {"fields": ("link_limit", "moderation_words", "disallowed_words")}),
+        ("Care on mental-health topics", {"fields": ("crisis_phrases", "crisis_exceptions")}),
         ("Articles", {"fields": ("close_after_days", "comments_per_page")}),
         ("Moderators", {"fields": ("notify_moderators", "staff_reply_name")}),
     )

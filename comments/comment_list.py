@@ -4,17 +4,22 @@ No template is rendered per comment: the stored fragment holds what every reader
 only what depends on the page or on who reads is added here, by string formatting:
 
 - "Your comment is awaiting moderation." under the reader's own waiting comment (it must never
-  be inside a fragment another reader can receive, so it follows the stored text);
+  be inside a fragment another reader can receive, so it follows the stored text), and when
+  the rules found crisis language in it, the site's crisis help with a kind word (the one
+  template rendered here: only its author, only while it waits, ever receives it);
 - the Reply link, while comments are open: it carries the article's address (the same link
   works on a refused post's page, whose address is the form's) and the page of threads;
 - the reply form under the comment replied to (`?replytocom=`), rendered once by the caller;
 - the replies, and the tags that close what the fragment opened.
 """
 
+from django.template.loader import render_to_string
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .threads import CommentNode
+from articles.models import CrisisHelp
+
+from .threads import CommentNode, crisis_help_anchor
 
 AWAITING = '\n    <p class="comment-awaiting" role="status">Your comment is awaiting moderation.</p>'
 REPLY_LINK = (
@@ -40,6 +45,9 @@ def comment_list_html(
         parts.append(node.html)
         if node.awaiting_moderation:
             parts.append(AWAITING)
+            if node.crisis_phrase:
+                context = {"crisis_help": CrisisHelp.get_solo(), "anchor": crisis_help_anchor(node.pk)}
+                parts.append(render_to_string("comments/crisis_help_for_author.html", context))
         elif accepting and node.accepts_replies:
             parts.append(REPLY_LINK.format(page=page, pk=node.pk, name=escape(node.name)))
         parts.append("\n  </article>")

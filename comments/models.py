@@ -27,6 +27,27 @@ MAX_DEPTH = 3  # a top-level comment is depth 1; replies nest up to this depth. 
 BODY_MAX_LENGTH = 5000  # characters
 FRAGMENT_TEMPLATE = "comments/comment.html"
 # What the stored fragment shows (or is): saving any of these makes the fragment, and its Markdown, again.
+# The careful defaults of the crisis lists (DiscussionSettings.crisis_phrases, crisis_exceptions): words a
+# person in danger may use of themselves, and the few names of a field of work that contain one.
+DEFAULT_CRISIS_PHRASES = """\
+kill myself
+killing myself
+end my life
+ending my life
+take my own life
+suicide
+suicidal
+no reason to live
+self-harm
+hurt myself
+want to die
+better off dead
+can't go on anymore
+"""
+DEFAULT_CRISIS_EXCEPTIONS = """\
+suicide prevention
+suicide awareness
+"""
 SHOWN_IN_FRAGMENT = frozenset({"name", "website", "body", "is_staff_reply", "created_at", "html"})
 
 
@@ -83,6 +104,11 @@ class Comment(models.Model):
     status = models.CharField("status", max_length=10, choices=Status.choices, default=Status.PENDING, db_index=True)
     status_reason = models.CharField(
         "reason", max_length=200, blank=True, help_text="Why the moderation rules gave this status."
+    )
+    # Set by the rules (comments.crisis) on a mental-health article: the queue sorts it first, the mail
+    # says so, and its author is shown the crisis help. Kept after a decision, so the history stays readable.
+    crisis_phrase = models.CharField(
+        "possible crisis", max_length=100, blank=True, editable=False, help_text="The crisis phrase the rules found."
     )
     is_staff_reply = models.BooleanField("staff reply", default=False)
     notify_author = models.BooleanField(
@@ -215,6 +241,23 @@ class DiscussionSettings(SingletonModel):
         "mark as spam",
         blank=True,
         help_text="Same form as above. A comment containing one goes straight to spam.",
+    )
+    crisis_phrases = models.TextField(
+        "possible crisis",
+        blank=True,
+        default=DEFAULT_CRISIS_PHRASES,
+        help_text="One word or phrase per line. On an article in a mental-health topic, a comment "
+        "containing one waits for a moderator whatever the other rules say, first in the queue and "
+        "marked “possible crisis”, and its author is shown the crisis help at once. Whole words only; "
+        "case, punctuation and apostrophes do not matter.",
+    )
+    crisis_exceptions = models.TextField(
+        "not a crisis",
+        blank=True,
+        default=DEFAULT_CRISIS_EXCEPTIONS,
+        help_text="Longer phrases, one per line, in which a word from the list above is not a person "
+        "speaking of themselves, such as “suicide prevention”. Another crisis phrase in the same "
+        "comment still holds it.",
     )
     close_after_days = models.PositiveIntegerField(
         "close comments after (days)",

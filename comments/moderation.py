@@ -1,7 +1,9 @@
 """The moderation policy: given a valid submission, decide pending, approved or spam, and why.
 
 One function, `decide()`, holds every rule, in the order a moderator would apply them:
-disallowed words first (spam), then the reasons to hold a comment (links, moderation
+crisis language on a mental-health article first (held, whatever the rest say: a person who
+may be in danger must reach a person, never the spam folder nor an unread page), then
+disallowed words (spam), then the reasons to hold a comment (links, moderation
 words), then the one reason to publish at once (a known author, when the site owner
 turned that on). Everything else waits for a moderator.
 """
@@ -13,13 +15,17 @@ from functools import cached_property
 from html import unescape
 
 from django.utils.html import strip_tags
+from django.utils.text import Truncator
 
+from articles.article_body import shows_crisis_help
 from articles.markdown import render_comment_markdown
 
+from .crisis import crisis_phrase_in
 from .models import Comment, DiscussionSettings
 
 ANCHOR = re.compile(r"<a [^>]*>.*?</a>", re.DOTALL)
 BARE_ADDRESS = re.compile(r"https?://|www\.", re.IGNORECASE)
+CRISIS_PHRASE_SHOWN = Comment._meta.get_field("crisis_phrase").max_length
 
 
 @dataclass(frozen=True)
@@ -40,10 +46,19 @@ class Submission:
 class Decision:
     status: str
     reason: str
+    crisis_phrase: str = ""  # the crisis phrase that held it, as the editors wrote it
 
 
-def decide(submission: Submission, *, rules: DiscussionSettings) -> Decision:
+def decide(submission: Submission, *, rules: DiscussionSettings, article) -> Decision:
+    """`article`: the one commented on; its topic says whether crisis language is looked for."""
     html = submission.html
+    if shows_crisis_help(article):  # a mental-health topic: the same rule as the help box at the article's top
+        phrases = DiscussionSettings.entries(rules.crisis_phrases)
+        exceptions = DiscussionSettings.entries(rules.crisis_exceptions)
+        if phrase := crisis_phrase_in(html, article=article, phrases=phrases, exceptions=exceptions):
+            phrase = Truncator(phrase).chars(CRISIS_PHRASE_SHOWN)
+            return Decision(Comment.Status.PENDING, f"Possible crisis: “{phrase}”.", crisis_phrase=phrase)
+
     # The word lists are matched against what was typed and against what readers will see:
     # "&#115;pam" or "sp**am**" is typed differently from "spam" but reads the same once shown.
     searchable = "\n".join(

@@ -37,8 +37,7 @@ FILTERS_FIELD = "_changelist_filters"
 
 def decide(request, model_admin, comments, status: str) -> None:
     """Give `comments` the status, log each change, and say so with an Undo button."""
-    previous = services.set_status(comments, status)
-    log_changes(request, model_admin, previous, status, prefix="")
+    previous = apply(request, model_admin, comments, status)
     count = len(previous)
     if not count:
         messages.info(request, "Nothing changed: the comments already had that status.")
@@ -62,12 +61,21 @@ def decide(request, model_admin, comments, status: str) -> None:
     )
 
 
-def log_changes(request, model_admin, changes: dict[int, str], status: str, *, prefix: str) -> None:
+def apply(request, model_admin, comments, status: str, *, note: str = "") -> dict[int, str]:
+    """A decision's effects, whoever makes it (the queue, or a link in a moderator's mail): the
+    status through `services.set_status` and its "Recent actions" entries, `note` ending each.
+    Returns the earlier status of each comment that changed, by id."""
+    previous = services.set_status(comments, status)
+    log_changes(request, model_admin, previous, status, prefix="", note=note)
+    return previous
+
+
+def log_changes(request, model_admin, changes: dict[int, str], status: str, *, prefix: str, note: str = "") -> None:
     """One "Recent actions" entry per comment: its status before and after."""
     after = Status(status).label
     for comment in Comment.objects.filter(pk__in=changes).select_related("article"):
         before = Status(changes[comment.pk]).label
-        model_admin.log_change(request, comment, f"{prefix}{STATUS_LOGGED}{before} → {after}.")
+        model_admin.log_change(request, comment, f"{prefix}{STATUS_LOGGED}{before} → {after}.{note}")
 
 
 def decide_one(request, object_id: int, *, model_admin):
@@ -120,18 +128,22 @@ def last_logged() -> int:
     return LogEntry.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
 
 
+def decisions_logged(comment_ids):
+    """The "Recent actions" entries of the queue's decisions (undos included) on these comments."""
+    return LogEntry.objects.filter(
+        Q(change_message__startswith=STATUS_LOGGED) | Q(change_message__startswith=UNDO_PREFIX + STATUS_LOGGED),
+        content_type=ContentType.objects.get_for_model(Comment),
+        object_id__in=[str(pk) for pk in comment_ids],
+    )
+
+
 def decided_since(comment_ids, logged_then: int) -> set[int]:
     """Which of these comments the queue decided again after entry `logged_then`, an undo included.
 
     An undo leaves them as they are: replayed later, it would overturn that newer decision.
     (A change form's own entry, such as Approve and reply's, is not a decision of the queue.)
     """
-    later = LogEntry.objects.filter(
-        Q(change_message__startswith=STATUS_LOGGED) | Q(change_message__startswith=UNDO_PREFIX + STATUS_LOGGED),
-        content_type=ContentType.objects.get_for_model(Comment),
-        object_id__in=[str(pk) for pk in comment_ids],
-        pk__gt=logged_then,
-    )
+    later = decisions_logged(comment_ids).filter(pk__gt=logged_then)
     return {int(object_id) for object_id in later.values_list("object_id", flat=True)}
 
 

@@ -57,7 +57,7 @@ def post_comment(
     """
     body = body.strip()
     submission = Submission(name=name, email=email, website=website, body=body, ip_address=ip_address)
-    decision = decide(submission, rules=rules)
+    decision = decide(submission, rules=rules, article=article)
     with transaction.atomic():  # the duplicate check and the insert, with nothing between them
         if earlier := earlier_copy(article=article, email=email, body=body):
             raise DuplicateComment(earlier)
@@ -71,15 +71,24 @@ def post_comment(
             body_html=submission.html,
             status=decision.status,
             status_reason=decision.reason,
+            crisis_phrase=decision.crisis_phrase,
             ip_address=ip_address or None,
             user_agent=user_agent,
             notify_author=notify_author,
         )
         if comment.status == Comment.Status.APPROVED:
             note_approved(comment)
-        if comment.status == Comment.Status.PENDING and rules.notify_moderators == DiscussionSettings.Notify.EACH:
+        if comment.status == Comment.Status.PENDING and _tells_moderators_at_once(comment, rules):
             transaction.on_commit(lambda: notify_comment_waiting(comment))
     return comment
+
+
+def _tells_moderators_at_once(comment: Comment, rules: DiscussionSettings) -> bool:
+    """A mail per comment when the site asks for one; a possible crisis is mailed at once on a digest
+    site too (the digest may run once a day; a person may be in danger now). "No e-mail" stays
+    none: that site's moderators watch the queue, where it is first."""
+    notify = DiscussionSettings.Notify(rules.notify_moderators)
+    return notify == notify.EACH or bool(comment.crisis_phrase and notify == notify.DIGEST)
 
 
 def post_staff_reply(*, parent: Comment, user, body: str) -> Comment:

@@ -21,7 +21,7 @@ from .models import Comment, accepts_replies_at, fragment_version
 
 UNAPPROVED_SALT = "comments.unapproved"
 UNAPPROVED_MAX_AGE_SECONDS = 24 * 60 * 60
-SHOWN_FIELDS = ("pk", "parent_id", "depth", "name", "status", "html", "html_version")
+SHOWN_FIELDS = ("pk", "parent_id", "depth", "name", "status", "html", "html_version", "crisis_phrase")
 
 
 @dataclass(slots=True)
@@ -35,6 +35,7 @@ class CommentNode:
     status: str
     html: str
     html_version: str
+    crisis_phrase: str
     replies: list["CommentNode"] = field(default_factory=list)
 
     @property
@@ -128,14 +129,21 @@ def location_of(comment: Comment, *, per_page: int, for_its_author: bool = False
     `own_ids` are the author's other waiting comments their browser will show them (the
     remembered-details cookie), which move their page boundaries.
     """
-    query = {}
+    query, anchor = {}, f"comment-{comment.pk}"
     shown_to_author = {*own_ids, comment.pk} if for_its_author else ()
     page = page_number_of(comment, per_page=per_page, own_ids=shown_to_author)
     if page > 1:
         query["comments-page"] = page
     if for_its_author and comment.status != Comment.Status.APPROVED:
         query["unapproved"] = unapproved_token(comment)
-    return _address(comment.article, comment.pk, query)
+        if comment.crisis_phrase:  # the help under it, in view even on a phone, after a long comment
+            anchor = crisis_help_anchor(comment.pk)
+    return _address(comment.article, anchor, query)
+
+
+def crisis_help_anchor(comment_id: int) -> str:
+    """The id of the crisis help shown under an author's own waiting comment (comments.comment_list)."""
+    return f"comment-{comment_id}-help"
 
 
 def public_locations(article, comments: Collection[Comment], *, per_page: int) -> dict[int, str]:
@@ -150,13 +158,13 @@ def public_locations(article, comments: Collection[Comment], *, per_page: int) -
     locations = {}
     for comment in comments:
         page = page_of_thread[comment.root_id or comment.pk]
-        locations[comment.pk] = _address(article, comment.pk, {"comments-page": page} if page > 1 else {})
+        locations[comment.pk] = _address(article, f"comment-{comment.pk}", {"comments-page": page} if page > 1 else {})
     return locations
 
 
-def _address(article, comment_id: int, query: dict) -> str:
+def _address(article, anchor: str, query: dict) -> str:
     address = article.get_absolute_url()
-    return f"{address}?{urlencode(query)}#comment-{comment_id}" if query else f"{address}#comment-{comment_id}"
+    return f"{address}?{urlencode(query)}#{anchor}" if query else f"{address}#{anchor}"
 
 
 def _make_stale_fragments_again(comments: list[CommentNode]) -> None:

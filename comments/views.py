@@ -123,7 +123,7 @@ def article_posted_to(request) -> Article | None:
 def _published_article_at(slug: str) -> Article | None:
     """The published article at this address, or at an address it had before it was renamed:
     a reader may have opened the form before the rename."""
-    published = Article.objects.published()
+    published = Article.objects.published().select_related("topic")  # the rules ask for its topic (crisis care)
     return published.filter(slug=slug).first() or published.filter(old_addresses__slug=slug).first()
 
 

@@ -1,16 +1,20 @@
 """Shared fixtures and helpers: the loaded guide, small factories, users by role, and what several test files send."""
 
+import email
 import importlib
 import io
 import json
 import os
+import socket
 import struct
 import subprocess
 import sys
 import zlib
+from email.header import decode_header, make_header
 from pathlib import Path
 
 import pytest
+from aiosmtpd.controller import Controller
 from django.contrib.auth.models import Group, Permission, User
 from django.contrib.sites.models import Site
 from django.core.cache import caches
@@ -249,6 +253,55 @@ def png_header_claiming(width: int, height: int) -> bytes:
     return (
         b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0" * 64)) + chunk(b"IEND", b"")
     )
+
+
+# Mail as a real SMTP server on 127.0.0.1 receives it
+
+SITE = "https://guide.example.org"  # the SITE_URL of mail sent to smtp_inbox
+
+
+class Received:
+    """A message as a mail program shows it: headers decoded, text decoded."""
+
+    def __init__(self, recipients, content: bytes):
+        self.recipients = recipients
+        self.message = email.message_from_bytes(content)
+        self.body = self.message.get_payload(decode=True).decode(self.message.get_content_charset())
+
+    def __getitem__(self, header):
+        return str(make_header(decode_header(self.message[header])))
+
+
+class Inbox:
+    """aiosmtpd handler: keeps every message the server accepts."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(Received(envelope.rcpt_tos, envelope.content))
+        return "250 Message accepted for delivery"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_inbox(settings):
+    """A real SMTP server on 127.0.0.1, and the site's SMTP backend pointed at it."""
+    inbox = Inbox()
+    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = controller.hostname, controller.port
+    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+    settings.DEFAULT_FROM_EMAIL = "Ketamine Infusion <noreply@guide.example.org>"
+    settings.SITE_URL = SITE
+    yield inbox
+    controller.stop()
 
 
 # Settings as a fresh process reads them from the environment

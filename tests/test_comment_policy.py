@@ -2,10 +2,12 @@
 
 import pytest
 
+from articles.models import Article
 from comments.models import Comment, DiscussionSettings
 from comments.moderation import Submission, decide
 
 PENDING, APPROVED, SPAM = Comment.Status.PENDING, Comment.Status.APPROVED, Comment.Status.SPAM
+UNFILED = Article(title="An article under no topic")  # the crisis rule looks at mental-health topics only
 
 
 def submission(**fields) -> Submission:
@@ -20,20 +22,20 @@ def rules(db):
 
 
 def test_manual_approval_is_the_default(rules):
-    decision = decide(submission(), rules=rules)
+    decision = decide(submission(), rules=rules, article=UNFILED)
     assert decision.status == PENDING
     assert decision.reason == "Waiting for a moderator."
 
 
 def test_known_author_waits_while_auto_approval_is_off(rules, make_article, make_comment):
     make_comment(make_article(), email="ann@example.com")
-    assert decide(submission(), rules=rules).status == PENDING
+    assert decide(submission(), rules=rules, article=UNFILED).status == PENDING
 
 
 def test_known_author_is_approved_when_turned_on(rules, make_article, make_comment):
     make_comment(make_article(), email="Ann@Example.com")
     rules.auto_approve_known_authors = True
-    decision = decide(submission(email="ann@example.com"), rules=rules)
+    decision = decide(submission(email="ann@example.com"), rules=rules, article=UNFILED)
     assert decision.status == APPROVED
     assert "approved comment" in decision.reason
 
@@ -42,13 +44,13 @@ def test_known_author_is_approved_when_turned_on(rules, make_article, make_comme
 def test_an_author_without_an_approved_comment_is_not_known(rules, make_article, make_comment, status):
     make_comment(make_article(), email="ann@example.com", status=status)
     rules.auto_approve_known_authors = True
-    assert decide(submission(), rules=rules).status == PENDING
+    assert decide(submission(), rules=rules, article=UNFILED).status == PENDING
 
 
 def test_links_at_the_limit_hold_even_a_known_author(rules, make_article, make_comment):
     make_comment(make_article(), email="ann@example.com")
     rules.auto_approve_known_authors = True
-    decision = decide(submission(body="See https://a.example and www.b.example"), rules=rules)
+    decision = decide(submission(body="See https://a.example and www.b.example"), rules=rules, article=UNFILED)
     assert decision.status == PENDING
     assert decision.reason == "Has 2 links (the limit is 2)."
 
@@ -56,12 +58,12 @@ def test_links_at_the_limit_hold_even_a_known_author(rules, make_article, make_c
 def test_one_link_under_the_limit_does_not_hold(rules, make_article, make_comment):
     make_comment(make_article(), email="ann@example.com")
     rules.auto_approve_known_authors = True
-    assert decide(submission(body="See https://a.example"), rules=rules).status == APPROVED
+    assert decide(submission(body="See https://a.example"), rules=rules, article=UNFILED).status == APPROVED
 
 
 def test_link_limit_is_set_by_the_owner(rules):
     rules.link_limit = 5
-    assert "links" not in decide(submission(body="http://a http://b http://c"), rules=rules).reason
+    assert "links" not in decide(submission(body="http://a http://b http://c"), rules=rules, article=UNFILED).reason
 
 
 @pytest.mark.parametrize(
@@ -72,7 +74,7 @@ def test_a_moderation_word_anywhere_holds_the_comment(rules, make_article, make_
     make_comment(make_article(), email="ann@example.com")
     rules.auto_approve_known_authors = True
     rules.moderation_words = "\n  Cheap  \n\n"
-    decision = decide(submission(**{field: value}), rules=rules)
+    decision = decide(submission(**{field: value}), rules=rules, article=UNFILED)
     assert decision.status == PENDING
     assert decision.reason == "Contains “cheap” from the moderation list."
 
@@ -83,7 +85,7 @@ def test_a_moderation_word_anywhere_holds_the_comment(rules, make_article, make_
 )
 def test_a_disallowed_entry_anywhere_is_spam(rules, field, value):
     rules.disallowed_words = "casino-royal\n198.51.100.9"
-    decision = decide(submission(**{field: value}), rules=rules)
+    decision = decide(submission(**{field: value}), rules=rules, article=UNFILED)
     assert decision.status == SPAM
     assert "spam list" in decision.reason
 
@@ -93,19 +95,19 @@ def test_spam_wins_over_every_other_rule(rules, make_article, make_comment):
     rules.auto_approve_known_authors = True
     rules.moderation_words = "pills"
     rules.disallowed_words = "pills"
-    assert decide(submission(body="pills http://a http://b"), rules=rules).status == SPAM
+    assert decide(submission(body="pills http://a http://b"), rules=rules, article=UNFILED).status == SPAM
 
 
 def test_empty_lists_hold_nothing(rules):
     rules.moderation_words = "\n\n   \n"
     rules.disallowed_words = ""
-    assert decide(submission(), rules=rules).reason == "Waiting for a moderator."
+    assert decide(submission(), rules=rules, article=UNFILED).reason == "Waiting for a moderator."
 
 
 def test_links_are_counted_in_every_markdown_form(db):
     rules = DiscussionSettings.get_solo()
     body = "[a](//one.example) [b](//two.example) <https://three.example>"
-    decision = decide(Submission(name="A", email="a@example.com", website="", body=body), rules=rules)
+    decision = decide(Submission(name="A", email="a@example.com", website="", body=body), rules=rules, article=UNFILED)
     assert decision.reason == "Has 3 links (the limit is 2)."
 
 
@@ -114,9 +116,9 @@ def test_a_known_author_is_known_by_name_and_email_together(guide, make_comment)
     rules = DiscussionSettings.get_solo()
     rules.auto_approve_known_authors = True
     borrowed = Submission(name="Mallory", email="ann@example.com", website="", body="Hi")
-    assert decide(borrowed, rules=rules).status == Comment.Status.PENDING
+    assert decide(borrowed, rules=rules, article=UNFILED).status == Comment.Status.PENDING
     genuine = Submission(name="ann reader", email="ANN@example.com", website="", body="Hi")
-    assert decide(genuine, rules=rules).status == Comment.Status.APPROVED
+    assert decide(genuine, rules=rules, article=UNFILED).status == Comment.Status.APPROVED
 
 
 def test_an_ip_entry_matches_that_address_only(db):
@@ -124,5 +126,5 @@ def test_an_ip_entry_matches_that_address_only(db):
     rules.disallowed_words = "10.0.0.1"
     near = Submission(name="A", email="a@example.com", website="", body="Hi", ip_address="10.0.0.12")
     exact = Submission(name="A", email="a@example.com", website="", body="Hi", ip_address="10.0.0.1")
-    assert decide(near, rules=rules).status == Comment.Status.PENDING
-    assert decide(exact, rules=rules).status == Comment.Status.SPAM
+    assert decide(near, rules=rules, article=UNFILED).status == Comment.Status.PENDING
+    assert decide(exact, rules=rules, article=UNFILED).status == Comment.Status.SPAM

@@ -1,6 +1,6 @@
 """Readers who tick the box hear, once, that their comment is published and of each published reply.
 
-Mail is captured from a real SMTP server on 127.0.0.1 (tests/test_mail_delivery.py's `smtp_inbox`).
+Mail is captured from a real SMTP server on 127.0.0.1 (`smtp_inbox` in tests/conftest.py).
 """
 
 import re
@@ -9,15 +9,12 @@ import pytest
 from django.core import signing
 from django.test import Client
 
+from comments import mail_links
 from comments.models import Comment, DiscussionSettings
 from comments.reader_mail import unsubscribe_token
 from comments.services import post_staff_reply, set_status
-from tests import test_mail_delivery
-from tests.conftest import APPROVED, PENDING, QUEUE, REMOVED, SPAM, post_comment
-from tests.test_mail_delivery import SITE
+from tests.conftest import APPROVED, PENDING, QUEUE, REMOVED, SITE, SPAM, post_comment
 from tests.test_queue_undo import UNDO, bulk
-
-smtp_inbox = test_mail_delivery.smtp_inbox  # the real SMTP server on 127.0.0.1, as that file receives mail
 
 NOTIFY = "Email me when my comment is published and when someone replies"
 
@@ -96,6 +93,19 @@ def test_approval_from_the_queue_mails_once_however_often_it_is_undone_and_appro
     assert Comment.objects.get(pk=comment.pk).status == APPROVED
     [message] = to_ann(smtp_inbox)
     assert "is published" in message["Subject"]
+
+
+def test_approval_from_a_moderators_mail_link_mails_the_author_once_however_often_it_is_pressed(
+    guide, make_comment, moderator, smtp_inbox, django_capture_on_commit_callbacks
+):
+    comment = make_comment(guide, status=PENDING, body="Held for a moderator.", notify_author=True)
+    approve = mail_links.link(comment, "approve", moderator).removeprefix(SITE)
+    for _ in range(2):
+        with django_capture_on_commit_callbacks(execute=True):
+            Client().post(approve)
+    assert Comment.objects.get(pk=comment.pk).status == APPROVED
+    [message] = to_ann(smtp_inbox)
+    assert "Held for a moderator." in message.body
 
 
 def test_a_waiting_spam_or_removed_comment_sends_nothing(

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('comments', '0008_s4_comment_author_email_index'),
+        ('comments', '0009_i13_crisis_language'),
     ]
 
     operations = [

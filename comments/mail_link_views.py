@@ -1,0 +1,133 @@
+"""The page a link in a moderator's mail opens: the comment and one button (comments.mail_links).
+
+GET only shows (mail scanners and link previews open links, and must approve nothing); the
+button's POST acts through the admin's own code (`queue.apply`, `services.post_staff_reply`),
+as the moderator the link was mailed to, while the admin would still let them. A link works
+once in effect: it acts only on a comment that still waits, and otherwise says what was done,
+by whom and when, from the admin's history.
+"""
+
+from django import forms
+from django.contrib import admin
+from django.db import transaction
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
+from django.utils.formats import date_format
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_http_methods
+
+from articles.markdown import validate_renderable_markdown
+
+from . import mail_links, queue, services
+from .models import Comment, too_deep
+
+JUST_DONE = "done"  # the query of the page a Spam or Remove button leads to; it changes only the wording
+LOGGED_NOTE = " From the mail link."  # ends the "Recent actions" entry of a decision made here
+DONE = {
+    Comment.Status.APPROVED: "approved",
+    Comment.Status.SPAM: "marked as spam",
+    Comment.Status.REMOVED: "removed",
+}
+
+
+class StaffReplyForm(forms.Form):
+    """The Reply link's box: the admin's staff reply, with its rules (renderable Markdown, depth)."""
+
+    reply = forms.CharField(
+        label="Your reply",
+        validators=[validate_renderable_markdown],
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="Markdown. Published at once under the comment, marked as a staff reply; "
+        "the comment is approved with it.",
+        error_messages={"required": "Write your reply, then press “Approve and reply”."},
+    )
+
+    def __init__(self, *args, comment: Comment, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.comment = comment
+
+    def clean(self):
+        if not self.comment.accepts_replies:
+            raise forms.ValidationError(too_deep())
+        return super().clean()
+
+
+@csrf_exempt
+@require_http_methods(["GET", "HEAD", "POST"])
+def decide_from_mail(request, token: str):
+    """Confirm on GET, act on POST.
+
+    csrf_exempt, on this view alone: the moderator opens the link from their mail, often in a
+    browser where they are not logged in, so there is no session for Django's token to belong
+    to. The signed token in the address stands in for it: a forged cross-site POST needs that
+    token, and whoever holds it could press the button anyway. The view never acts with the
+    requester's session, only as the link's moderator.
+    """
+    try:
+        decision = mail_links.read(token)
+    except mail_links.Refused as refused:
+        return refusal(request, refused.reason, refused.status)
+    comment = decision.comment
+    model_admin = admin.site.get_model_admin(Comment)
+    # The admin's rules and its history read the user from the request: here, the link's moderator.
+    request.user = decision.moderator
+    if not (model_admin.admin_site.has_permission(request) and model_admin.has_change_permission(request, comment)):
+        return refusal(
+            request,
+            f"This link was sent to {decision.moderator.get_username()}, who may no longer moderate comments.",
+            403,
+        )
+    if comment.status != Comment.Status.PENDING:
+        return already_decided(request, decision, status=409 if request.method == "POST" else 200)
+    form = StaffReplyForm(request.POST or None, comment=comment) if decision.action == "reply" else None
+    if request.method == "POST" and (form is None or form.is_valid()):
+        reply = None
+        with transaction.atomic():
+            waiting = Comment.objects.filter(pk=comment.pk, status=Comment.Status.PENDING)
+            decided = queue.apply(request, model_admin, waiting, decision.status, note=LOGGED_NOTE)
+            if decided and form is not None:
+                reply = services.post_staff_reply(
+                    parent=comment, user=decision.moderator, body=form.cleaned_data["reply"]
+                )
+        comment.refresh_from_db()
+        if not decided:  # another moderator decided between the page and the button
+            return already_decided(request, decision, status=409)
+        if decision.status == Comment.Status.APPROVED:
+            # Where readers see it: the moderator's second click ends on the comment (or the reply) in public.
+            return HttpResponseRedirect((reply or comment).get_absolute_url())
+        return HttpResponseRedirect(f"{request.path}?{JUST_DONE}")  # says "done", not "already done"
+    context = {"decision": decision, "form": form, "max_age_days": mail_links.MAX_AGE.days}
+    status = 400 if form is not None and form.is_bound else 200
+    return private(render(request, "comments/mail_link_confirm.html", context, status=status))
+
+
+def already_decided(request, decision, *, status: int):
+    """What became of the comment, who decided and when (the admin's history), and nothing done now."""
+    comment = decision.comment
+    entry = queue.decisions_logged([comment.pk]).select_related("user").order_by("-pk").first()
+    context = {
+        "decision": decision,
+        "done": DONE[comment.status],
+        "just_done": JUST_DONE in request.GET and request.method != "POST",
+        "by": entry and (entry.user.get_full_name() or entry.user.get_username()),
+        "at": entry and date_format(timezone.localtime(entry.action_time), "DATETIME_FORMAT"),
+        "public_url": comment.status == Comment.Status.APPROVED and comment.get_absolute_url(),
+        "queue_url": reverse(queue.QUEUE),
+    }
+    return private(render(request, "comments/mail_link_done.html", context, status=status))
+
+
+def refusal(request, reason: str, status: int):
+    context = {"reason": reason, "queue_url": reverse(queue.QUEUE)}
+    return private(render(request, "comments/mail_link_refused.html", context, status=status))
+
+
+def private(response):
+    """Never cached, never indexed, and its address (the token) never sent on as a Referer."""
+    add_never_cache_headers(response)
+    response.headers["Referrer-Policy"] = "no-referrer"
+    response.headers["X-Robots-Tag"] = "noindex"
+    return response
