@@ -10,6 +10,7 @@ from articles.page_cache import page_time
 from infusion_site.web_addresses import WebAddressField
 
 from .models import BODY_MAX_LENGTH, Comment, too_deep
+from .reader_mail import NOTIFY_HELP, NOTIFY_LABEL
 
 TIMESTAMP_SALT = "comments.form-shown"
 FORM_MAX_AGE_SECONDS = 2 * 24 * 60 * 60
@@ -45,6 +46,7 @@ class CommentForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
     )
     remember = forms.BooleanField(label=REMEMBER_LABEL, required=False)
+    notify = forms.BooleanField(label=NOTIFY_LABEL, help_text=NOTIFY_HELP, required=False)
     parent = forms.IntegerField(
         required=False,
         widget=forms.HiddenInput,

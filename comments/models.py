@@ -114,6 +114,12 @@ class Comment(models.Model):
         "possible crisis", max_length=100, blank=True, editable=False, help_text="The crisis phrase the rules found."
     )
     is_staff_reply = models.BooleanField("staff reply", default=False)
+    notify_author = models.BooleanField(
+        "e-mail the author",
+        default=False,
+        help_text="The author asked for mail when this comment is published and when someone replies "
+        "(comments.reader_mail). Off when they unsubscribe.",
+    )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, editable=False, related_name="+"
     )
@@ -298,3 +304,47 @@ class DiscussionSettings(SingletonModel):
     @staticmethod
     def entries(text: str) -> list[str]:
         return [line.strip().lower() for line in text.splitlines() if line.strip()]
+
+
+class ReaderMail(models.Model):
+    """A mail to a commenter about one comment's event, sent once: the record that makes it once.
+
+    The row is written in the transaction that approves the comment, before the mail goes out
+    after commit, so an undo and a second approval find it and send nothing. It names no address.
+    """
+
+    class Event(models.TextChoices):
+        PUBLISHED = "published", "Your comment was published"
+        REPLY = "reply", "A reply to your comment was published"
+
+    comment = models.ForeignKey(Comment, on_delete=models.CASCADE, related_name="+", verbose_name="about comment")
+    event = models.CharField("event", max_length=10, choices=Event.choices)
+    sent_at = models.DateTimeField("sent", default=timezone.now)
+
+    class Meta:
+        verbose_name = "mail to a commenter"
+        constraints = [models.UniqueConstraint(fields=["comment", "event"], name="reader_mail_once_per_event")]
+
+    def __str__(self):
+        return f"{self.get_event_display()} (comment {self.comment_id})"
+
+
+class MutedAddress(models.Model):
+    """An address that asked for no mail from this site, ever: only the normalized address is kept."""
+
+    email = models.EmailField("email", max_length=254, primary_key=True)
+
+    class Meta:
+        verbose_name = "muted address"
+
+    def __str__(self):
+        return self.email
+
+    @staticmethod
+    def normalized(email: str) -> str:
+        """One form per mailbox for matching: trimmed, lower-cased (providers ignore case in practice)."""
+        return email.strip().lower()
+
+    @classmethod
+    def is_muted(cls, email: str) -> bool:
+        return cls.objects.filter(email=cls.normalized(email)).exists()

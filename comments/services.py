@@ -12,6 +12,7 @@ from django.db.models.functions import Upper
 from .models import Comment, DiscussionSettings
 from .moderation import Submission, decide
 from .notifications import notify_comment_waiting
+from .reader_mail import note_approved
 
 
 class DuplicateComment(Exception):
@@ -45,6 +46,7 @@ def post_comment(
     parent: Comment | None,
     ip_address: str | None,
     user_agent: str,
+    notify_author: bool = False,
 ) -> Comment:
     """Decide, save and (after commit) tell the moderators; raises DuplicateComment.
 
@@ -72,7 +74,10 @@ def post_comment(
             crisis_phrase=decision.crisis_phrase,
             ip_address=ip_address or None,
             user_agent=user_agent,
+            notify_author=notify_author,
         )
+        if comment.status == Comment.Status.APPROVED:
+            note_approved(comment)
         if comment.status == Comment.Status.PENDING and _tells_moderators_at_once(comment, rules):
             transaction.on_commit(lambda: notify_comment_waiting(comment))
     return comment
@@ -87,18 +92,24 @@ def _tells_moderators_at_once(comment: Comment, rules: DiscussionSettings) -> bo
 
 
 def post_staff_reply(*, parent: Comment, user, body: str) -> Comment:
-    """A moderator's reply from the admin: published at once and marked as staff."""
-    return Comment.objects.create(
-        article=parent.article,
-        parent=parent,
-        name=DiscussionSettings.get_solo().staff_name(user),
-        email=user.email,
-        body=body.strip(),
-        status=Comment.Status.APPROVED,
-        status_reason="Staff reply.",
-        is_staff_reply=True,
-        user=user,
-    )
+    """A moderator's reply from the admin: published at once and marked as staff.
+
+    An approved reply like any other: the author of `parent` hears of it if they asked.
+    """
+    with transaction.atomic():
+        reply = Comment.objects.create(
+            article=parent.article,
+            parent=parent,
+            name=DiscussionSettings.get_solo().staff_name(user),
+            email=user.email,
+            body=body.strip(),
+            status=Comment.Status.APPROVED,
+            status_reason="Staff reply.",
+            is_staff_reply=True,
+            user=user,
+        )
+        note_approved(reply)
+    return reply
 
 
 def edit_own_comment(*, comment: Comment, body: str, rules: DiscussionSettings) -> Comment:
@@ -121,6 +132,8 @@ def edit_own_comment(*, comment: Comment, body: str, rules: DiscussionSettings) 
         comment.crisis_phrase = decision.crisis_phrase  # an edit into crisis language is cared for as a post is
     with transaction.atomic():
         comment.save(update_fields=["body", "status", "status_reason", "crisis_phrase"])
+        if comment.status == Comment.Status.APPROVED:
+            note_approved(comment)  # a waiting comment the rules approve once edited is published now
         if comment.status == Comment.Status.PENDING and _tells_moderators_at_once(comment, rules):
             transaction.on_commit(lambda: notify_comment_waiting(comment))
     return comment
@@ -132,13 +145,16 @@ def set_status(comments: QuerySet, status: str) -> dict[int, str]:
 
     Each comment is saved on its own, so its signals retire the pages that show it (no bulk
     update beside them). Returns the earlier status of each comment that changed, by id:
-    what an undo puts back.
+    what an undo puts back. An approval tells the readers who asked (reader_mail: once per
+    event, however often an undo takes it back).
     """
     previous = {}
     for comment in comments.exclude(status=status).select_related("parent"):
         previous[comment.pk] = comment.status
         comment.status = status
         comment.save(update_fields=["status"])
+        if status == Comment.Status.APPROVED:
+            note_approved(comment)
     return previous
 
 

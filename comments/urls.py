@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, mail_link_views, own_comment, views
+from . import feeds, mail_link_views, own_comment, unsubscribe, views
 
 app_name = "comments"
 
@@ -13,4 +13,6 @@ urlpatterns = [
     path("articles/<slug:slug>/feed/atom/", feeds.ArticleCommentsAtomFeed(), name="feed-atom"),
     # A link in a moderator's mail (comments.mail_links): the signed token is the whole address.
     path("moderate/<str:token>/", mail_link_views.decide_from_mail, name="mail-link"),
+    # The address in every mail to a reader (comments.reader_mail); the token is signed.
+    path("mail/unsubscribe/<str:token>/", unsubscribe.unsubscribe, name="unsubscribe"),
 ]

@@ -89,6 +89,7 @@ def post_comment(request, slug):
             parent=data["parent"],
             ip_address=client_ip(request) or None,
             user_agent=user_agent(request),
+            notify_author=data["notify"],
         )
     except services.DuplicateComment as duplicate:
         form.add_error(None, _already_posted(duplicate.comment, name=data["name"], per_page=rules.comments_per_page))

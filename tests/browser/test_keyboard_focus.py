@@ -24,8 +24,10 @@ def test_tabbing_through_a_refused_comment_form_shows_the_focus_ring_on_every_co
     expect(page.get_by_role("alert")).to_be_focused()  # the refused page has loaded, focus on its summary
 
     reached = []
-    for _ in range(7):  # the summary's link, then name, email, website, comment, the box, the button
+    for _ in range(8):  # the summary's link, then name, email, website, comment, the two boxes, the button
         page.keyboard.press("Tab")
         reached.append(page.evaluate("document.activeElement.id || document.activeElement.tagName"))
         assert focus_ring(page) == FOCUS_RING, f"no visible focus ring on {reached[-1]}"
-    assert {"id_name", "id_email", "id_website", "id_body", "id_remember", "BUTTON"} <= set(reached), reached
+    assert {"id_name", "id_email", "id_website", "id_body", "id_remember", "id_notify", "BUTTON"} <= set(reached), (
+        reached
+    )
