@@ -22,6 +22,7 @@ from articles.article_body import body_version
 from articles.models import FAQ, Article, Section, Takeaway
 from comments.forms import form_timestamp
 from comments.models import Comment, DiscussionSettings
+from tests.mail_server import smtp_inbox  # noqa: F401 (the fixture, for every test file that reads mail)
 
 GUIDE_SLUG = "what-is-ketamine-infusion-used-for"
 

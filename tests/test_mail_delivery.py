@@ -1,63 +1,13 @@
 """Mail to moderators reaches a real SMTP server, with links on the site's configured address."""
 
-import email
 import io
-import socket
-from email.header import decode_header, make_header
 
-import pytest
-from aiosmtpd.controller import Controller
 from django.core.management import call_command
 from django.urls import reverse
 
 from comments.models import Comment, DiscussionSettings
 from tests.conftest import comment_form_data
-
-SITE = "https://guide.example.org"
-
-
-class Received:
-    """A message as a mail program shows it: headers decoded, text decoded."""
-
-    def __init__(self, recipients, content: bytes):
-        self.recipients = recipients
-        self.message = email.message_from_bytes(content)
-        self.body = self.message.get_payload(decode=True).decode(self.message.get_content_charset())
-
-    def __getitem__(self, header):
-        return str(make_header(decode_header(self.message[header])))
-
-
-class Inbox:
-    """aiosmtpd handler: keeps every message the server accepts."""
-
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(Received(envelope.rcpt_tos, envelope.content))
-        return "250 Message accepted for delivery"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-@pytest.fixture
-def smtp_inbox(settings):
-    """A real SMTP server on 127.0.0.1, and the site's SMTP backend pointed at it."""
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=free_port())
-    controller.start()
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = controller.hostname, controller.port
-    settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-    settings.DEFAULT_FROM_EMAIL = "Ketamine Infusion <noreply@guide.example.org>"
-    settings.SITE_URL = SITE
-    yield inbox
-    controller.stop()
+from tests.mail_server import SITE
 
 
 def test_a_waiting_comment_is_mailed_to_the_moderators_with_links_on_the_sites_address(
