@@ -14,7 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.core import get_usage
 
-from . import personal_data
+from . import personal_data, remembered_author
 from .forms import PersonalDataRequestForm
 from .models import DiscussionSettings
 from .request_origin import client_ip
@@ -99,6 +99,9 @@ def confirm(request, token: str, kind: str):
     else:
         count = personal_data.erase(email)
         response = render(request, "comments/personal_data_erased.html", {"count": count})
+        remembered = remembered_author.read(request)
+        if remembered and personal_data.normalized(remembered.email) == email:
+            remembered_author.forget(response)  # this browser's copy of the details goes with them
     add_never_cache_headers(response)
     response["Referrer-Policy"] = "no-referrer"  # the address is in the link: no page it links to learns it
     return response

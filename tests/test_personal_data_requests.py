@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from comments.models import Comment, DiscussionSettings, PersonalDataRequest
+from tests.conftest import post_comment
 from tests.mail_server import SITE
 
 ASK = reverse("comments:personal-data")
@@ -120,6 +121,14 @@ def test_an_erased_name_leaves_the_article_page_at_once(client, guide, anns_comm
     client.post(mailed_link(smtp_inbox))
     page = reader.get(guide.get_absolute_url()).content.decode()
     assert "Ann Reader" not in page and "Anonymous" in page
+
+
+def test_erasure_forgets_the_details_this_browser_remembered_for_that_address(client, guide, smtp_inbox):
+    post_comment(client, guide, remember="on")
+    assert "Ann Reader" in client.get(guide.get_absolute_url()).content.decode()  # the form, filled in
+    ask(client, kind="erasure")
+    client.post(mailed_link(smtp_inbox))
+    assert "Ann Reader" not in client.get(guide.get_absolute_url()).content.decode()
 
 
 def test_erasure_twice_erases_nothing_more_and_says_so(client, anns_comments, smtp_inbox):
