@@ -68,6 +68,14 @@ def test_staff_who_may_only_view_comments_have_neither_action(
     assert Comment.objects.get().name == "Ann Reader"
 
 
+def test_moderators_read_the_request_log_and_cannot_change_it(moderator_client):
+    row = PersonalDataRequest.objects.create(kind="erasure", outcome="erased", email_hash="0" * 64, comments=2)
+    listing = moderator_client.get(reverse("admin:comments_personaldatarequest_changelist"))
+    assert listing.status_code == 200 and "Erased" in listing.content.decode()
+    change = moderator_client.get(reverse("admin:comments_personaldatarequest_change", args=[row.pk]))
+    assert change.status_code == 200 and 'name="_save"' not in change.content.decode()
+
+
 def test_the_request_log_is_read_only_in_the_admin(admin_client, db):
     row = PersonalDataRequest.objects.create(kind="copy", outcome="copied", email_hash="0" * 64, comments=1)
     assert admin_client.get(reverse("admin:comments_personaldatarequest_changelist")).status_code == 200
