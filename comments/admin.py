@@ -96,6 +96,12 @@ class CommentAdminForm(forms.ModelForm):
         fields = ("name", "email", "website", "body", "status")
         field_classes = {"website": WebAddressField}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.instance.email:
+            # Erased at its author's request (comments.personal_data): it is still moderated, without an address.
+            self.fields["email"].required = False
+
     def clean(self):
         cleaned = super().clean()
         replying = cleaned.get("staff_reply", "").strip()

@@ -56,6 +56,17 @@ def test_erasing_from_the_admin_asks_first_then_anonymises_every_comment_of_the_
     assert (row.kind, row.outcome, row.comments, row.moderator.username) == ("erasure", "erased", 2, "moderator")
 
 
+def test_an_erased_comment_is_still_moderated_from_its_page_without_an_address(moderator_client, guide, make_comment):
+    waiting = make_comment(guide, email="ann@example.com", status=Comment.Status.PENDING)
+    run_action(moderator_client, "erase_personal_data", [waiting], confirmed="yes")
+    erased = Comment.objects.get()
+    form = {"name": erased.name, "email": "", "website": "", "body": erased.body, "status": "approved"}
+    form["staff_reply"] = ""
+    response = moderator_client.post(reverse("admin:comments_comment_change", args=[erased.pk]), form)
+    assert response.status_code == 302
+    assert Comment.objects.get().status == Comment.Status.APPROVED
+
+
 def test_staff_who_may_only_view_comments_have_neither_action(
     client, guide, make_comment, staff_without_article_rights
 ):
