@@ -230,3 +230,24 @@ def test_the_privacy_page_and_the_comment_form_lead_to_the_page(client, guide):
     assert 'href="/your-comments/"' in privacy
     assert "This is the site's setting unless the site owner changes it" in privacy
     assert 'href="/your-comments/"' in client.get(guide.get_absolute_url()).content.decode()
+
+
+def test_a_mail_that_cannot_be_sent_changes_nothing_the_page_says_and_is_logged(
+    client, anns_comments, settings, caplog
+):
+    settings.EMAIL_BACKEND = "tests.failing_mail.FailingBackend"
+    response = ask(client)
+    assert response["Location"] == reverse("comments:personal-data-sent")
+    assert "Could not mail a personal data confirmation link." in caplog.text
+    assert PersonalDataRequest.objects.get().outcome == "mail-failed"
+
+
+def test_a_request_that_cannot_be_counted_is_refused_with_a_503(client, anns_comments, smtp_inbox, settings, tmp_path):
+    (tmp_path / "a-file").write_text("")  # a cache folder below a plain file: nobody can create it
+    cache = {"BACKEND": "infusion_site.shared_cache.SharedFileCache", "LOCATION": str(tmp_path / "a-file" / "c")}
+    settings.CACHES = {**settings.CACHES, "default": cache}
+    response = ask(client)
+    assert response.status_code == 503
+    assert response["Retry-After"] == "120"
+    assert "problem on our side" in response.content.decode()
+    assert smtp_inbox.messages == []
