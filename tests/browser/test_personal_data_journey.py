@@ -22,7 +22,7 @@ def assert_fits_and_passes_axe(page: Page) -> None:
 def ask_for(page: Page, kind_label: str) -> str:
     """Ask on the "Your comments" page, from the comment form's small print; returns the mailed link's path."""
     page.goto("/articles/what-is-ketamine-infusion-used-for/")
-    page.locator("#respond").get_by_role("link", name="your comments").click()
+    page.locator("#respond").get_by_role("link", name="a copy of your comments, or their erasure").click()
     expect(page.get_by_role("heading", name="Your comments: a copy or their erasure")).to_be_visible()
     assert_fits_and_passes_axe(page)
     page.get_by_role("textbox", name="Email address").fill("Ann@Example.com")
