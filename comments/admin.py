@@ -9,11 +9,14 @@ from functools import partial
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.db.models import Case, Count, Q, Value, When
 from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.text import Truncator
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from solo.admin import SingletonModelAdmin
 
@@ -23,8 +26,9 @@ from infusion_site.admin_selection import SelectionChecked
 from infusion_site.site_address import absolute_url
 from infusion_site.web_addresses import WebAddressField
 
-from . import queue, services
-from .models import Comment, DiscussionSettings, too_deep
+from . import personal_data, queue, services
+from .models import Comment, DiscussionSettings, PersonalDataRequest, too_deep
+from .personal_data_views import copy_download
 
 EXCERPT_CHARS = 300  # enough to decide on most comments; longer ones open in place
 ROW_BUTTONS = ((Comment.Status.APPROVED, "Approve"), (Comment.Status.SPAM, "Spam"), (Comment.Status.REMOVED, "Remove"))
@@ -93,6 +97,12 @@ class CommentAdminForm(forms.ModelForm):
         fields = ("name", "email", "website", "body", "status")
         field_classes = {"website": WebAddressField}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.instance.email:
+            # Erased at its author's request (comments.personal_data): it is still moderated, without an address.
+            self.fields["email"].required = False
+
     def clean(self):
         cleaned = super().clean()
         replying = cleaned.get("staff_reply", "").strip()
@@ -136,7 +146,7 @@ class CommentAdmin(SelectionChecked, admin.ModelAdmin):
         ("Comment", {"fields": ("body",)}),
         ("Reply", {"fields": ("staff_reply",)}),
     )
-    actions = ("approve", "mark_spam", "remove")
+    actions = ("approve", "mark_spam", "remove", "export_personal_data", "erase_personal_data")
 
     class Media:
         css = {"all": ("comments/admin/queue.css",)}
@@ -251,6 +261,48 @@ class CommentAdmin(SelectionChecked, admin.ModelAdmin):
     def remove(self, request, queryset):
         queue.decide(request, self, queryset, Comment.Status.REMOVED)
 
+    @admin.action(description="Download the selected author's comments (JSON)", permissions=["change"])
+    def export_personal_data(self, request, queryset):
+        """The copy a reader gets from "Your comments", for a reader who asked the site another way."""
+        if address := self._one_address(request, queryset):
+            return copy_download(personal_data.copy(address, moderator=request.user))
+        return None
+
+    @admin.action(description="Erase the selected author's personal data…", permissions=["change"])
+    def erase_personal_data(self, request, queryset):
+        """The erasure a reader gets from "Your comments", after a confirmation page (as Django's delete)."""
+        address = self._one_address(request, queryset)
+        if not address:
+            return None
+        if request.POST.get("confirmed") == "yes":
+            count = personal_data.erase(address, moderator=request.user)
+            erased = ngettext("%(count)d comment erased.", "%(count)d comments erased.", count) % {"count": count}
+            self.message_user(request, erased, messages.SUCCESS)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Erase this author's personal data?",
+            "opts": self.opts,
+            "address": address,
+            "count": Comment.objects.posted_with(address).count(),
+            "keeps_text": DiscussionSettings.get_solo().erasure_keeps_text,
+            "selected": request.POST.getlist(helpers.ACTION_CHECKBOX_NAME),
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/comments/comment/erase_personal_data.html", context)
+
+    def _one_address(self, request, queryset) -> str | None:
+        """The one e-mail address of the selected comments: each action serves one person at a time."""
+        addresses = {personal_data.normalized(email) for email in queryset.values_list("email", flat=True)} - {""}
+        if len(addresses) != 1:
+            self.message_user(
+                request,
+                "Select comments of one author (one e-mail address): the copy and the erasure serve one person.",
+                messages.WARNING,
+            )
+            return None
+        return addresses.pop()
+
     def save_model(self, request, obj, form, change):
         """Save the edit; a new status, picked in the form or by "Approve and reply", is a decision
         like the queue's (services.set_status, its log line, its Undo), made before the reply."""
@@ -275,4 +327,24 @@ class DiscussionSettingsAdmin(SingletonModelAdmin):
         ("Care on mental-health topics", {"fields": ("crisis_phrases", "crisis_exceptions")}),
         ("Articles", {"fields": ("close_after_days", "comments_per_page")}),
         ("Moderators", {"fields": ("notify_moderators", "staff_reply_name")}),
+        ("Personal data", {"fields": ("erasure_keeps_text",)}),
     )
+
+
+@admin.register(PersonalDataRequest)
+class PersonalDataRequestAdmin(admin.ModelAdmin):
+    """What readers and moderators asked of comments' personal data, and what came of it: read only."""
+
+    list_display = ("created_at", "kind", "outcome", "comments", "moderator", "email_hash")
+    list_filter = ("kind", "outcome")
+    search_fields = ("email_hash",)
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -113,3 +113,23 @@ class OwnCommentForm(forms.Form):
 
     body = CommentForm.base_fields["body"]
     clean_body = CommentForm.clean_body
+
+
+class PersonalDataRequestForm(forms.Form):
+    """The "Your comments" page: an address, and whether its comments are to be copied or erased."""
+
+    email = forms.EmailField(
+        label="Email address",
+        max_length=254,
+        help_text="The address you typed when you commented.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    kind = forms.ChoiceField(
+        label="What would you like?",
+        choices=[
+            ("copy", "A copy of my comments (a JSON file)"),
+            ("erasure", "The erasure of my comments and details"),
+        ],
+        widget=forms.RadioSelect,
+        initial="copy",
+    )

@@ -12,7 +12,7 @@ from django.conf import settings
 from django.contrib.humanize.templatetags.humanize import apnumber
 from django.core.validators import MinValueValidator
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
 from django.db.models.functions import Upper
 from django.template.loader import get_template
 from django.utils import timezone, translation
@@ -69,6 +69,14 @@ class CommentQuerySet(models.QuerySet):
             shown = shown.filter(Q(**{f"{above}__isnull": True}) | Q(**{f"{above}__status": Comment.Status.APPROVED}))
             above += "__parent"
         return shown
+
+    def posted_with(self, email: str):
+        """The comments posted with this e-mail address, whatever its case.
+
+        Upper() on both sides, not email__iexact: the expression of the comment_author_email index,
+        so the search reads this author's few rows, not the table.
+        """
+        return self.alias(email_upper=Upper("email")).filter(email_upper=Upper(Value(email)))
 
 
 class Comment(models.Model):
@@ -283,6 +291,16 @@ class DiscussionSettings(SingletonModel):
         "(Users). A login name is never shown.",
     )
 
+    erasure_keeps_text = models.BooleanField(
+        "keep the text of erased comments",
+        default=False,
+        help_text="When someone has their comments erased (the “Your comments” page, or the comments' "
+        "admin action), their name, e-mail address, website, IP address and browser are always cleared. "
+        "Ticked, the text stays on the site under “Anonymous”; unticked (the default), the text is "
+        "replaced by a note that it was removed, as its author asked. The Privacy page says which: "
+        "change its text when you change this.",
+    )
+
     class Meta:
         verbose_name = "discussion settings"
 
@@ -348,3 +366,52 @@ class MutedAddress(models.Model):
     @classmethod
     def is_muted(cls, email: str) -> bool:
         return cls.objects.filter(email=cls.normalized(email)).exists()
+
+
+class PersonalDataRequest(models.Model):
+    """One request for a copy or the erasure of someone's comments, and what came of it.
+
+    Kept to show what was asked and done (a reader may later ask "did you erase my comments?"),
+    so it never holds a comment's text or an e-mail address: only an HMAC of the address
+    (comments.personal_data.email_hash), which matches later requests for the same address.
+    """
+
+    class Kind(models.TextChoices):
+        COPY = "copy", "Copy"
+        ERASURE = "erasure", "Erasure"
+
+    class Outcome(models.TextChoices):
+        LINK_SENT = "link-sent", "Confirmation link mailed"
+        NOTHING_KEPT = "nothing-kept", "No comment with this address: nothing mailed"
+        MAIL_FAILED = "mail-failed", "The confirmation mail could not be sent"
+        TOO_MANY = "too-many", "Refused: too many requests"
+        LINK_EXPIRED = "link-expired", "Refused: the link had expired"
+        COPIED = "copied", "Copy downloaded"
+        ERASED = "erased", "Erased"
+
+    created_at = models.DateTimeField("when", default=timezone.now, db_index=True)
+    kind = models.CharField("request", max_length=10, choices=Kind.choices)
+    outcome = models.CharField("outcome", max_length=20, choices=Outcome.choices)
+    email_hash = models.CharField(
+        "address (HMAC)",
+        max_length=64,
+        db_index=True,
+        help_text="Not the address: a keyed hash of it, the same for every request with the same address.",
+    )
+    comments = models.PositiveIntegerField("comments", default=0, help_text="How many comments were concerned.")
+    moderator = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="done by",
+        help_text="The moderator who did it from the admin; empty when the person asked on the site.",
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = "personal data request"
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.get_outcome_display()}"

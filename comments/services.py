@@ -6,8 +6,7 @@ and purge_comment_ips clears, in one UPDATE, the IP addresses and browsers that 
 """
 
 from django.db import transaction
-from django.db.models import QuerySet, Value
-from django.db.models.functions import Upper
+from django.db.models import QuerySet
 
 from .models import Comment, DiscussionSettings
 from .moderation import Submission, decide
@@ -25,11 +24,9 @@ class DuplicateComment(Exception):
 
 def earlier_copy(*, article, email: str, body: str) -> Comment | None:
     """The comment this author already posted with this text here, unless a moderator or its author removed it."""
-    # Upper() on both sides, not email__iexact: the same expression as the index on it
-    # (comment_author_email), so the check reads this author's few rows, not the article's many.
     return (
-        Comment.objects.alias(email_upper=Upper("email"))
-        .filter(email_upper=Upper(Value(email)), article=article, body=body.strip())
+        Comment.objects.posted_with(email)
+        .filter(article=article, body=body.strip())
         .exclude(status__in=[Comment.Status.REMOVED, Comment.Status.WITHDRAWN])
         .first()
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, mail_link_views, own_comment, unsubscribe, views
+from . import feeds, mail_link_views, own_comment, personal_data_views, unsubscribe, views
 
 app_name = "comments"
 
@@ -15,4 +15,14 @@ urlpatterns = [
     path("moderate/<str:token>/", mail_link_views.decide_from_mail, name="mail-link"),
     # The address in every mail to a reader (comments.reader_mail); the token is signed.
     path("mail/unsubscribe/<str:token>/", unsubscribe.unsubscribe, name="unsubscribe"),
+    # A reader's own comments: a copy or their erasure, confirmed from a mailed link (personal_data.py).
+    path("your-comments/", personal_data_views.ask, name="personal-data"),
+    path("your-comments/sent/", personal_data_views.sent, name="personal-data-sent"),
+    path("your-comments/copy/<str:token>/", personal_data_views.confirm, {"kind": "copy"}, name="personal-data-copy"),
+    path(
+        "your-comments/erase/<str:token>/",
+        personal_data_views.confirm,
+        {"kind": "erasure"},
+        name="personal-data-erase",
+    ),
 ]

@@ -247,6 +247,10 @@ EDITOR_IMAGE_MAX_SIDE = 2000
 # Comments. The flood limit counts posts per client IP in the cache (shared between
 # workers once the cache is Redis); "off" disables it.
 COMMENTS_RATE_LIMIT = os.environ.get("COMMENTS_RATE_LIMIT", "5/m")
+# Requests for a copy or the erasure of one's comments ("Your comments"), counted the same way,
+# per client IP and per address apart: each mails a link, so a low rate keeps the page from
+# being used to fill someone's mailbox.
+PERSONAL_DATA_RATE_LIMIT = os.environ.get("PERSONAL_DATA_RATE_LIMIT", "5/h")
 # When the shared cache cannot count, django-ratelimit's get_usage() answers None instead of
 # pretending the client was too fast; the comment view then refuses with a 503 (never a guess).
 # So leave RATELIMIT_ENABLE alone (it would read as "cannot count"): "off" above is the switch.

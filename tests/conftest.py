@@ -143,7 +143,10 @@ def post_comment(client, article, **overrides):
 
 
 ROLE_MIGRATIONS = {
-    "Moderators": ["comments.migrations.0002_moderators_group"],
+    "Moderators": [
+        "comments.migrations.0002_moderators_group",
+        "comments.migrations.0013_i13_moderators_personal_data_log",
+    ],
     "Editors": [
         "articles.migrations.0006_editors_group",
         "articles.migrations.0012_i12_editors_topics",

@@ -20,7 +20,7 @@ def run_action(client, action, comments, *, shown="pending"):
 
 def test_moderators_group_has_exactly_the_comment_permissions(db):
     codenames = set(Group.objects.get(name="Moderators").permissions.values_list("codename", flat=True))
-    assert codenames == {"view_comment", "change_comment"}
+    assert codenames == {"view_comment", "change_comment", "view_personaldatarequest"}
 
 
 def test_a_new_moderator_can_work_the_queue_at_once(moderator_client, guide, make_comment):

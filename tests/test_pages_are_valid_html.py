@@ -13,6 +13,7 @@ import shutil
 import subprocess
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from django.contrib.sites.models import Site
@@ -23,6 +24,7 @@ from django.test import Client
 
 from articles.models import Article, SitePage, Topic
 from articles.site_page_loader import read_site_pages
+from comments import personal_data
 from comments.models import Comment
 from tests.conftest import GUIDE_SLUG, comment_form_data, comment_post_url
 
@@ -92,6 +94,19 @@ def not_found(client: Client) -> str:
     return response.content.decode()
 
 
+def answer(address: str, status: int = 200, data: dict | None = None) -> Callable[[Client], str]:
+    def render(client: Client) -> str:
+        response = client.get(address) if data is None else client.post(address, data)
+        assert response.status_code == status
+        return response.content.decode()
+
+    return render
+
+
+def personal_data_confirmation(client: Client) -> str:
+    return answer(urlsplit(personal_data.link_for("ann@example.com", "erasure")).path)(client)
+
+
 # What each test checks: a name (the file's name, the test's id) and how to render the page from the
 # loaded guide. A new public page adds a line here.
 PAGES: dict[str, Callable[[Client], str]] = {
@@ -109,6 +124,11 @@ PAGES: dict[str, Callable[[Client], str]] = {
     "search-empty": search(""),
     "search-refused": search("ketamine " * 30, status=400),  # over the length a search may have
     "not-found": not_found,
+    "your-comments": answer("/your-comments/"),
+    "your-comments-refused": answer("/your-comments/", 400, {"email": "not an address", "kind": "copy"}),
+    "your-comments-sent": answer("/your-comments/sent/"),
+    "your-comments-confirmation": personal_data_confirmation,
+    "your-comments-bad-link": answer("/your-comments/copy/damaged/", 400),
 }
 
 

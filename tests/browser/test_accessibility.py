@@ -74,6 +74,7 @@ PAGES: dict[str, Callable[[Page, Article], None]] = {
     **{page["slug"]: open_address(f"/{page['slug']}/") for page in read_site_pages()},
     "search-with-results": open_address("/search/?q=drip"),
     "search-without-results": open_address("/search/?q=zyxwvut"),
+    "your-comments": open_address("/your-comments/"),
     "not-found": open_address("/articles/no-such-article/"),
 }
 
