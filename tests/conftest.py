@@ -26,8 +26,16 @@ from articles.article_body import body_version
 from articles.models import FAQ, Article, Section, Takeaway
 from comments.forms import form_timestamp
 from comments.models import Comment, DiscussionSettings
+from infusion_site.shared_cache import CacheTroubleLogged
 
 GUIDE_SLUG = "what-is-ketamine-infusion-used-for"
+
+
+@pytest.fixture(autouse=True)
+def cache_trouble_not_yet_logged(monkeypatch):
+    """Each test may see the shared cache's trouble logged: it is logged once an interval per process,
+    so a test that broke the cache before would otherwise keep the next one's log empty."""
+    monkeypatch.setattr(CacheTroubleLogged, "_last_logged", 0.0)
 
 
 @pytest.fixture(autouse=True)
