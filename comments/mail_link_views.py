@@ -30,6 +30,7 @@ DONE = {
     Comment.Status.APPROVED: "approved",
     Comment.Status.SPAM: "marked as spam",
     Comment.Status.REMOVED: "removed",
+    Comment.Status.WITHDRAWN: "deleted by its author",  # own_comment.delete, within the author's window
 }
 
 
@@ -107,7 +108,10 @@ def decide_from_mail(request, token: str):
 def already_decided(request, decision, *, status: int):
     """What became of the comment, who decided and when (the admin's history), and nothing done now."""
     comment = decision.comment
-    entry = queue.decisions_logged([comment.pk]).select_related("user").order_by("-pk").first()
+    # The author's own delete is in no moderator's history: the last entry there would name another decision.
+    entry = None
+    if comment.status != Comment.Status.WITHDRAWN:
+        entry = queue.decisions_logged([comment.pk]).select_related("user").order_by("-pk").first()
     context = {
         "decision": decision,
         "done": DONE[comment.status],

@@ -245,3 +245,20 @@ def test_a_decision_made_between_the_page_and_the_button_is_kept_and_named(guide
     assert response.status_code == 409
     assert "This comment was already removed" in response.content.decode()
     assert Comment.objects.get().status == REMOVED
+
+
+@pytest.mark.parametrize("before", [PENDING, APPROVED])
+def test_a_link_to_a_comment_its_author_deleted_says_so_and_does_nothing(guide, moderator, waiting, before):
+    """The author may delete it within their window (own_comment.delete): the link says so, never a 500."""
+    Comment.objects.filter(pk=waiting.pk).update(status=before)
+    if before == APPROVED:  # approved from the mail first: the history names that moderator's approval
+        Comment.objects.filter(pk=waiting.pk).update(status=PENDING)
+        Client().post(path_of(waiting, "approve", moderator))
+    Comment.objects.filter(pk=waiting.pk).update(status=Comment.Status.WITHDRAWN)
+    path = path_of(waiting, "approve", moderator)
+    page = Client().get(path)
+    assert page.status_code == 200
+    assert "This comment was already deleted by its author" in page.content.decode()
+    assert "by moderator at" not in page.content.decode()
+    assert Client().post(path).status_code == 409
+    assert Comment.objects.get().status == Comment.Status.WITHDRAWN
