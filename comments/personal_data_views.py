@@ -88,9 +88,7 @@ def confirm(request, token: str, kind: str):
         email = personal_data.email_in(token, kind)
     except personal_data.BadLink as bad:
         context = {"expired": bad.expired, "hours": HOURS}
-        response = render(request, "comments/personal_data_bad_link.html", context, status=400)
-        add_never_cache_headers(response)
-        return response
+        return _private(render(request, "comments/personal_data_bad_link.html", context, status=400))
     if request.method != "POST":
         context = {"email": email, "kind": kind, "keeps_text": DiscussionSettings.get_solo().erasure_keeps_text}
         response = render(request, "comments/personal_data_confirm.html", context)
@@ -102,8 +100,15 @@ def confirm(request, token: str, kind: str):
         remembered = remembered_author.read(request)
         if remembered and personal_data.normalized(remembered.email) == email:
             remembered_author.forget(response)  # this browser's copy of the details goes with them
+    return _private(response)
+
+
+def _private(response):
+    """A page of a confirmation link: never cached, never indexed (it may show the address), and its
+    address, which holds the reader's address, never sent on as a Referer."""
     add_never_cache_headers(response)
-    response["Referrer-Policy"] = "no-referrer"  # the address is in the link: no page it links to learns it
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex"
     return response
 
 
