@@ -12,6 +12,8 @@ no page of ours, and the signed token in the address, which only the mailbox's o
 stands in for one on the page's buttons too.
 """
 
+from functools import wraps
+
 from django.core import signing
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
@@ -24,8 +26,21 @@ from .reader_mail import mute, read_unsubscribe_token, set_subscribed
 ACTIONS = {"unsubscribe", "subscribe", "mute"}
 
 
+def no_referrer(view):
+    """The page's address holds the reader's address (signed, not hidden): no link on it sends it on."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        response["Referrer-Policy"] = "no-referrer"
+        return response
+
+    return wrapped
+
+
 @csrf_exempt  # see the module's docstring
 @never_cache
+@no_referrer
 @require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe(request, token):
     try:
