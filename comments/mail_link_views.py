@@ -15,7 +15,6 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.formats import date_format
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
@@ -24,6 +23,7 @@ from articles.markdown import validate_renderable_markdown
 
 from . import mail_links, queue, remembered_author, services
 from .models import Comment, too_deep
+from .token_pages import private
 
 JUST_DONE = "done"  # the query of the page a Spam or Remove button leads to; it changes only the wording
 LOGGED_NOTE = " From the mail link."  # ends the "Recent actions" entry of a decision made here
@@ -145,11 +145,3 @@ def already_decided(request, decision, *, status: int):
 def refusal(request, reason: str, status: int):
     context = {"reason": reason, "queue_url": reverse(queue.QUEUE)}
     return private(render(request, "comments/mail_link_refused.html", context, status=status))
-
-
-def private(response):
-    """Never cached, never indexed, and its address (the token) never sent on as a Referer."""
-    add_never_cache_headers(response)
-    response.headers["Referrer-Policy"] = "no-referrer"
-    response.headers["X-Robots-Tag"] = "noindex"
-    return response

@@ -12,35 +12,20 @@ no page of ours, and the signed token in the address, which only the mailbox's o
 stands in for one on the page's buttons too.
 """
 
-from functools import wraps
-
 from django.core import signing
 from django.shortcuts import render
-from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from .models import Comment, MutedAddress
 from .reader_mail import mute, read_unsubscribe_token, set_subscribed
+from .token_pages import private_page
 
 ACTIONS = {"unsubscribe", "subscribe", "mute"}
 
 
-def no_referrer(view):
-    """The page's address holds the reader's address (signed, not hidden): no link on it sends it on."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
-        response["Referrer-Policy"] = "no-referrer"
-        return response
-
-    return wrapped
-
-
 @csrf_exempt  # see the module's docstring
-@never_cache
-@no_referrer
+@private_page  # its address holds the reader's: never cached, indexed or sent on (token_pages)
 @require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe(request, token):
     try:
