@@ -23,7 +23,7 @@ from django.utils.translation import ngettext
 
 from infusion_site.site_address import absolute_url
 
-from .models import Comment, DiscussionSettings, PersonalDataRequest
+from .models import Comment, DiscussionSettings, MutedAddress, PersonalDataRequest
 
 logger = logging.getLogger(__name__)
 Kind = PersonalDataRequest.Kind
@@ -42,8 +42,9 @@ ERASED_REASON = "Erased at its author's request."
 
 
 def normalized(email: str) -> str:
-    """The address as it is signed and logged: case and surrounding spaces never make two people."""
-    return email.strip().lower()
+    """The address as it is signed and logged: case and surrounding spaces never make two people
+    (the same rule as a muted address's)."""
+    return MutedAddress.normalized(email)
 
 
 def email_hash(email: str) -> str:
