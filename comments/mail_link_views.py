@@ -4,7 +4,8 @@ GET only shows (mail scanners and link previews open links, and must approve not
 button's POST acts through the admin's own code (`queue.apply`, `services.post_staff_reply`),
 as the moderator the link was mailed to, while the admin would still let them. A link works
 once in effect: it acts only on a comment that still waits, and otherwise says what was done,
-by whom and when, from the admin's history.
+by whom and when, from the admin's history. Its button acts only on the text its page showed: a
+text its author edited meanwhile (own_comment, within 15 minutes) is shown again, nothing done.
 """
 
 from django import forms
@@ -14,22 +15,25 @@ from django.http import HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.formats import date_format
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from articles.markdown import validate_renderable_markdown
 
-from . import mail_links, queue, services
+from . import mail_links, queue, remembered_author, services
 from .models import Comment, too_deep
+from .token_pages import private
 
 JUST_DONE = "done"  # the query of the page a Spam or Remove button leads to; it changes only the wording
 LOGGED_NOTE = " From the mail link."  # ends the "Recent actions" entry of a decision made here
+SEEN_FIELD = "seen"  # the button's form: which text the moderator read (its author may edit it meanwhile)
+EDITED = "Its author edited this comment since you opened this page: read it again, then decide."
 DONE = {
     Comment.Status.APPROVED: "approved",
     Comment.Status.SPAM: "marked as spam",
     Comment.Status.REMOVED: "removed",
+    Comment.Status.WITHDRAWN: "deleted by its author",  # own_comment.delete, within the author's window
 }
 
 
@@ -83,7 +87,10 @@ def decide_from_mail(request, token: str):
     if comment.status != Comment.Status.PENDING:
         return already_decided(request, decision, status=409 if request.method == "POST" else 200)
     form = StaffReplyForm(request.POST or None, comment=comment) if decision.action == "reply" else None
-    if request.method == "POST" and (form is None or form.is_valid()):
+    # A page shown before the author's edit (own_comment, 15 minutes) must not approve the new text unread.
+    # A POST without the field (not from the page) acts on the text as it is, as before.
+    edited = request.method == "POST" and request.POST.get(SEEN_FIELD, seen(comment)) != seen(comment)
+    if request.method == "POST" and not edited and (form is None or form.is_valid()):
         reply = None
         with transaction.atomic():
             waiting = Comment.objects.filter(pk=comment.pk, status=Comment.Status.PENDING)
@@ -99,15 +106,30 @@ def decide_from_mail(request, token: str):
             # Where readers see it: the moderator's second click ends on the comment (or the reply) in public.
             return HttpResponseRedirect((reply or comment).get_absolute_url())
         return HttpResponseRedirect(f"{request.path}?{JUST_DONE}")  # says "done", not "already done"
-    context = {"decision": decision, "form": form, "max_age_days": mail_links.MAX_AGE.days}
-    status = 400 if form is not None and form.is_bound else 200
+    context = {
+        "decision": decision,
+        "form": form,
+        "max_age_days": mail_links.MAX_AGE.days,
+        "seen_field": SEEN_FIELD,
+        "seen": seen(comment),
+        "edited": edited and EDITED,
+    }
+    status = 409 if edited else 400 if form is not None and form.is_bound else 200
     return private(render(request, "comments/mail_link_confirm.html", context, status=status))
+
+
+def seen(comment: Comment) -> str:
+    """The comment's text as the confirm page showed it, by the digest the own-words cookie binds it with."""
+    return remembered_author.text_hash(comment.body)
 
 
 def already_decided(request, decision, *, status: int):
     """What became of the comment, who decided and when (the admin's history), and nothing done now."""
     comment = decision.comment
-    entry = queue.decisions_logged([comment.pk]).select_related("user").order_by("-pk").first()
+    # The author's own delete is in no moderator's history: the last entry there would name another decision.
+    entry = None
+    if comment.status != Comment.Status.WITHDRAWN:
+        entry = queue.decisions_logged([comment.pk]).select_related("user").order_by("-pk").first()
     context = {
         "decision": decision,
         "done": DONE[comment.status],
@@ -123,11 +145,3 @@ def already_decided(request, decision, *, status: int):
 def refusal(request, reason: str, status: int):
     context = {"reason": reason, "queue_url": reverse(queue.QUEUE)}
     return private(render(request, "comments/mail_link_refused.html", context, status=status))
-
-
-def private(response):
-    """Never cached, never indexed, and its address (the token) never sent on as a Referer."""
-    add_never_cache_headers(response)
-    response.headers["Referrer-Policy"] = "no-referrer"
-    response.headers["X-Robots-Tag"] = "noindex"
-    return response

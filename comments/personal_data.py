@@ -23,7 +23,7 @@ from django.utils.translation import ngettext
 
 from infusion_site.site_address import absolute_url
 
-from .models import Comment, DiscussionSettings, PersonalDataRequest
+from .models import Comment, DiscussionSettings, MutedAddress, PersonalDataRequest
 
 logger = logging.getLogger(__name__)
 Kind = PersonalDataRequest.Kind
@@ -36,11 +36,15 @@ LINK_NAMES = {Kind.COPY: "comments:personal-data-copy", Kind.ERASURE: "comments:
 ERASED_NAME = "Anonymous"
 # Markdown, rendered like any comment's text, where an erased comment's text was (unless the settings keep it).
 ERASED_TEXT = "*This comment was removed at its author's request.*"
+# Why the rules held it, after erasure: the reason quoted what matched (a crisis phrase, or a moderation-list
+# entry that may be their address or IP), so it goes whether or not the text is kept.
+ERASED_REASON = "Erased at its author's request."
 
 
 def normalized(email: str) -> str:
-    """The address as it is signed and logged: case and surrounding spaces never make two people."""
-    return email.strip().lower()
+    """The address as it is signed and logged: case and surrounding spaces never make two people
+    (the same rule as a muted address's)."""
+    return MutedAddress.normalized(email)
 
 
 def email_hash(email: str) -> str:
@@ -163,8 +167,9 @@ def erase(email: str, *, moderator=None) -> int:
     """Anonymise every comment posted with this address; returns how many. Idempotent: a second
     erasure finds none (the address is gone from them).
 
-    Name, address, website, IP address, browser and the ask for mail are cleared; the text (and the
-    crisis phrase quoted from it) is replaced unless the Discussion settings keep it. A muted address
+    Name, address, website, IP address, browser, the ask for mail and why the rules held it (its
+    reason quotes what matched) are cleared; the text (and the crisis phrase quoted from it) is
+    replaced unless the Discussion settings keep it. A muted address
     stays muted: it is the person's own "never write to me". Each comment is saved on its own, as a
     moderation decision is, so its fragment is made again and its signals retire the pages that show it.
     """
@@ -176,7 +181,8 @@ def erase(email: str, *, moderator=None) -> int:
             comment.name, comment.email, comment.website = ERASED_NAME, "", ""
             comment.ip_address, comment.user_agent = None, ""
             comment.notify_author = False  # no address left to write to (a MutedAddress, if any, stays)
-            fields = ["name", "email", "website", "ip_address", "user_agent", "notify_author"]
+            comment.status_reason = ERASED_REASON
+            fields = ["name", "email", "website", "ip_address", "user_agent", "notify_author", "status_reason"]
             if not keep_text:
                 comment.body = ERASED_TEXT
                 comment.crisis_phrase = ""  # words of theirs, kept for the moderators' badge

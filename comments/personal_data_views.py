@@ -9,7 +9,6 @@ import json
 from django.conf import settings
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 from django_ratelimit.core import get_usage
@@ -18,6 +17,7 @@ from . import personal_data, remembered_author
 from .forms import PersonalDataRequestForm
 from .models import DiscussionSettings
 from .request_origin import client_ip
+from .token_pages import private
 
 Kind = personal_data.Kind
 RETRY_SECONDS = 120
@@ -88,9 +88,7 @@ def confirm(request, token: str, kind: str):
         email = personal_data.email_in(token, kind)
     except personal_data.BadLink as bad:
         context = {"expired": bad.expired, "hours": HOURS}
-        response = render(request, "comments/personal_data_bad_link.html", context, status=400)
-        add_never_cache_headers(response)
-        return response
+        return private(render(request, "comments/personal_data_bad_link.html", context, status=400))
     if request.method != "POST":
         context = {"email": email, "kind": kind, "keeps_text": DiscussionSettings.get_solo().erasure_keeps_text}
         response = render(request, "comments/personal_data_confirm.html", context)
@@ -102,9 +100,7 @@ def confirm(request, token: str, kind: str):
         remembered = remembered_author.read(request)
         if remembered and personal_data.normalized(remembered.email) == email:
             remembered_author.forget(response)  # this browser's copy of the details goes with them
-    add_never_cache_headers(response)
-    response["Referrer-Policy"] = "no-referrer"  # the address is in the link: no page it links to learns it
-    return response
+    return private(response)
 
 
 def copy_download(data: dict) -> HttpResponse:

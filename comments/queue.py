@@ -25,6 +25,12 @@ DONE = {
     Status.APPROVED: ngettext_lazy("%(count)d comment approved.", "%(count)d comments approved.", "count"),
     Status.SPAM: ngettext_lazy("%(count)d comment marked as spam.", "%(count)d comments marked as spam.", "count"),
     Status.REMOVED: ngettext_lazy("%(count)d comment removed.", "%(count)d comments removed.", "count"),
+    # Not a queue button, but the change form's status list offers it.
+    Status.WITHDRAWN: ngettext_lazy(
+        "%(count)d comment marked as removed by its author.",
+        "%(count)d comments marked as removed by their authors.",
+        "count",
+    ),
 }
 UNDONE = ngettext_lazy("%(count)d comment put back as it was.", "%(count)d comments put back as they were.", "count")
 UNDO_SALT = "comments.queue.undo"

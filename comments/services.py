@@ -114,7 +114,8 @@ def edit_own_comment(*, comment: Comment, body: str, rules: DiscussionSettings) 
 
     The safer of the two ways for readers: a published comment edited into one the rules hold
     goes back to waiting and leaves every reader's page until a moderator approves it (its author
-    still sees it, marked as waiting); readers never see text nobody vetted. Spam stays spam.
+    still sees it, marked as waiting); readers never see text nobody vetted. Spam stays spam, unless
+    the edit brings crisis language: then it is held and marked, as such a post is.
     The one save makes the fragment again and retires the pages that showed the old text.
     """
     body = body.strip()
@@ -123,7 +124,8 @@ def edit_own_comment(*, comment: Comment, body: str, rules: DiscussionSettings) 
     )
     decision = decide(submission, rules=rules, article=comment.article)
     comment.body = body
-    if comment.status != Comment.Status.SPAM:
+    # Spam stays spam, unless the new text may be a person in crisis: never left in the spam folder (decide()).
+    if comment.status != Comment.Status.SPAM or decision.crisis_phrase:
         comment.status = decision.status
         comment.status_reason = f"Edited by its author. {decision.reason}"[: Comment.status_reason.field.max_length]
         comment.crisis_phrase = decision.crisis_phrase  # an edit into crisis language is cared for as a post is

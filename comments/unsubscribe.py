@@ -14,18 +14,18 @@ stands in for one on the page's buttons too.
 
 from django.core import signing
 from django.shortcuts import render
-from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from .models import Comment, MutedAddress
 from .reader_mail import mute, read_unsubscribe_token, set_subscribed
+from .token_pages import private_page
 
 ACTIONS = {"unsubscribe", "subscribe", "mute"}
 
 
 @csrf_exempt  # see the module's docstring
-@never_cache
+@private_page  # its address holds the reader's: never cached, indexed or sent on (token_pages)
 @require_http_methods(["GET", "HEAD", "POST"])
 def unsubscribe(request, token):
     try:

@@ -212,3 +212,16 @@ def test_a_status_picked_on_the_change_form_is_a_decision_with_its_log_line_and_
     assert "1 comment marked as spam." in response.content.decode()
     assert 'class="undo-decision"' in response.content.decode()
     assert LogEntry.objects.filter(object_id=str(comment.pk), change_message="Status: Pending → Spam.").exists()
+
+
+def test_removed_by_author_picked_on_the_change_form_is_a_decision_too(moderator_client, guide, make_comment):
+    """The status list offers "Removed by author" (slice C): picking it is no 500, and it has its undo."""
+    comment = make_comment(guide, status=APPROVED)
+    url = reverse("admin:comments_comment_change", args=[comment.pk])
+
+    response = moderator_client.post(url, change_form(comment, status=Comment.Status.WITHDRAWN), follow=True)
+
+    assert response.status_code == 200
+    assert Comment.objects.get(pk=comment.pk).status == Comment.Status.WITHDRAWN
+    assert "1 comment marked as removed by its author." in response.content.decode()
+    assert 'class="undo-decision"' in response.content.decode()

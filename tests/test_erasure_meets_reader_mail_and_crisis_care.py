@@ -24,3 +24,22 @@ def test_erasure_that_keeps_the_text_keeps_its_crisis_phrase_and_a_muted_address
     comment.refresh_from_db()
     assert comment.crisis_phrase == "want to die"
     assert MutedAddress.is_muted("reader@example.org")
+
+
+def test_erasure_leaves_no_words_or_address_of_theirs_in_why_the_rules_held_it(make_comment, guide):
+    """The reason quotes what matched: the crisis phrase, or a moderation-list entry such as their address or IP."""
+    crisis = make_comment(
+        guide,
+        email="reader@example.org",
+        body="Some days I want to die.",
+        crisis_phrase="want to die",
+        status_reason="Edited by its author. Possible crisis: “want to die”.",
+    )
+    listed = make_comment(
+        guide, email="reader@example.org", status_reason="Contains “reader@example.org” from the moderation list."
+    )
+    erase("reader@example.org")
+    for comment in (crisis, listed):
+        comment.refresh_from_db()
+        assert "want to die" not in comment.status_reason and "reader@example.org" not in comment.status_reason
+        assert comment.status_reason == "Erased at its author's request."

@@ -13,7 +13,7 @@ from django.core.management import call_command
 from django.test import Client
 from django.utils import timezone
 
-from comments import mail_links
+from comments import mail_links, services
 from comments.models import Comment, DiscussionSettings
 from comments.notifications import notify_comment_waiting
 from tests.conftest import APPROVED, PENDING, REMOVED, SITE, SPAM, STAFF_PASSWORD, post_comment, role_group
@@ -245,3 +245,48 @@ def test_a_decision_made_between_the_page_and_the_button_is_kept_and_named(guide
     assert response.status_code == 409
     assert "This comment was already removed" in response.content.decode()
     assert Comment.objects.get().status == REMOVED
+
+
+@pytest.mark.parametrize("before", [PENDING, APPROVED])
+def test_a_link_to_a_comment_its_author_deleted_says_so_and_does_nothing(guide, moderator, waiting, before):
+    """The author may delete it within their window (own_comment.delete): the link says so, never a 500."""
+    Comment.objects.filter(pk=waiting.pk).update(status=before)
+    if before == APPROVED:  # approved from the mail first: the history names that moderator's approval
+        Comment.objects.filter(pk=waiting.pk).update(status=PENDING)
+        Client().post(path_of(waiting, "approve", moderator))
+    Comment.objects.filter(pk=waiting.pk).update(status=Comment.Status.WITHDRAWN)
+    path = path_of(waiting, "approve", moderator)
+    page = Client().get(path)
+    assert page.status_code == 200
+    assert "This comment was already deleted by its author" in page.content.decode()
+    assert "by moderator at" not in page.content.decode()
+    assert Client().post(path).status_code == 409
+    assert Comment.objects.get().status == Comment.Status.WITHDRAWN
+
+
+@pytest.mark.parametrize("action", ["approve", "reply"])
+def test_an_edit_by_its_author_between_the_page_and_the_button_is_shown_before_anything_is_approved(
+    guide, moderator, waiting, action
+):
+    """The author may edit a waiting comment for 15 minutes (services.edit_own_comment): the button
+    approves only the text the moderator read; an edited text is shown to read again, nothing done."""
+    path = path_of(waiting, action, moderator)
+    page = Client().get(path).content.decode()
+    seen = re.search(r'name="seen" value="([^"]+)"', page).group(1)
+    rules = DiscussionSettings.get_solo()
+    rules.moderation_words = "visit"
+    rules.save()
+    services.edit_own_comment(comment=waiting, body="Please visit my shop.", rules=rules)
+    assert Comment.objects.get().status == PENDING  # held again: the link still finds it waiting
+
+    response = Client().post(path, {"seen": seen, "reply": "Ask your prescriber."})
+
+    assert response.status_code == 409
+    html = response.content.decode()
+    assert "edited this comment since you opened this page" in html
+    assert "Please visit my shop." in html
+    assert Comment.objects.get().status == PENDING and not LogEntry.objects.exists()
+    again = re.search(r'name="seen" value="([^"]+)"', html).group(1)
+    assert again != seen
+    assert Client().post(path, {"seen": again, "reply": "Ask your prescriber."}).status_code == 302
+    assert Comment.objects.get(pk=waiting.pk).status == APPROVED

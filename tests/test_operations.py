@@ -75,3 +75,28 @@ def test_dumpdata_and_loaddata_restore_content_and_comments(guide, make_comment,
     assert list(restored.sections.values_list("heading", "body_html")) == sections_before
     assert Comment.objects.get().body == "Kept in the backup."
     assert json.loads(backup.read_text())  # a readable JSON file
+
+
+def test_a_refused_request_to_a_signed_link_logs_no_token_with_the_address_in_it(guide, make_comment, caplog):
+    """The unsubscribe and "Your comments" links sign the address; a signature hides nothing (base64,
+    perhaps zlib), so the log keeps their paths without the token."""
+    import base64
+    import zlib
+
+    from comments import personal_data, reader_mail
+
+    comment = make_comment(guide, email="private.reader@example.com")
+    unsubscribe_path = reader_mail.unsubscribe_url(comment).removeprefix("http://testserver")
+    copy_path = personal_data.link_for("private.reader@example.com", "copy").removeprefix("http://testserver")
+    with caplog.at_level(logging.WARNING, logger="django.request"):
+        assert Client().post(unsubscribe_path, {"action": "nonsense"}).status_code == 400
+        assert Client().post(copy_path[:-3] + "xx/").status_code == 400
+    logged = " ".join(OneLineFormatter().format(record) for record in caplog.records)
+    assert len(caplog.records) == 2
+    for path in (unsubscribe_path, copy_path):
+        token = path.rstrip("/").rsplit("/", 1)[1]
+        payload = token.split(":")[0]
+        assert payload not in logged and payload.lstrip(".")[:20] not in logged
+        raw = base64.urlsafe_b64decode(payload.lstrip(".") + "==")
+        assert b"private.reader" in (zlib.decompress(raw) if payload.startswith(".") else raw)  # what it would leak
+    assert 'path="/mail/unsubscribe/…/"' in logged and 'path="/your-comments/copy/…/"' in logged

@@ -250,3 +250,14 @@ def test_a_request_that_cannot_be_counted_is_refused_with_a_503(client, anns_com
     assert response["Retry-After"] == "120"
     assert "problem on our side" in response.content.decode()
     assert smtp_inbox.messages == []
+
+
+def test_the_links_pages_which_show_the_address_are_for_no_search_index(client, anns_comments, smtp_inbox):
+    """Crawlers are not kept out of /your-comments/ (robots.txt closes only what they must not even
+    open), so the link's pages, which show the address, say noindex, as the mail link's and the unsubscribe's do."""
+    ask(client, kind="erasure")
+    link = mailed_link(smtp_inbox)
+    confirm = client.get(link)
+    assert "ann@example.com" in confirm.content.decode()
+    for response in (confirm, client.get(link[:-3] + "xx/"), client.post(link)):
+        assert response["X-Robots-Tag"] == "noindex", response.status_code

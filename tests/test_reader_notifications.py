@@ -286,3 +286,13 @@ def test_a_refused_post_keeps_the_box_as_the_reader_ticked_it(client, guide):
     assert response.status_code == 400
     box = re.search(r'<input type="checkbox" name="notify"[^>]*>', response.content.decode())[0]
     assert " checked" in box
+
+
+def test_the_unsubscribe_page_whose_address_holds_the_readers_sends_it_on_as_no_referer(guide, make_comment):
+    """The token signs the address, it does not hide it: the page's link back to the article must not
+    carry it into that request's Referer (and so into an access log)."""
+    comment = make_comment(guide, notify_author=True)
+    response = Client().get(f"/mail/unsubscribe/{unsubscribe_token(comment)}/")
+    assert response.status_code == 200 and guide.get_absolute_url() in response.content.decode()
+    assert response["Referrer-Policy"] == "no-referrer"
+    assert Client().get("/mail/unsubscribe/damaged/")["Referrer-Policy"] == "no-referrer"
