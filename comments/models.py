@@ -383,6 +383,7 @@ class PersonalDataRequest(models.Model):
     class Outcome(models.TextChoices):
         LINK_SENT = "link-sent", "Confirmation link mailed"
         NOTHING_KEPT = "nothing-kept", "No comment with this address: nothing mailed"
+        MUTED = "muted", "The address stopped all mail from the site: nothing mailed"
         MAIL_FAILED = "mail-failed", "The confirmation mail could not be sent"
         TOO_MANY = "too-many", "Refused: too many requests"
         LINK_EXPIRED = "link-expired", "Refused: the link had expired"

@@ -98,6 +98,9 @@ def ask(*, email: str, kind: str) -> None:
     The caller shows the same page whatever happens here, a mail failure included: what the page
     says must not tell whether the address is known.
     """
+    if MutedAddress.is_muted(email):  # "never write to me" holds against anyone typing the address here too
+        log(kind=kind, outcome=Outcome.MUTED, email=email)
+        return
     count = Comment.objects.posted_with(normalized(email)).count()
     if not count:
         log(kind=kind, outcome=Outcome.NOTHING_KEPT, email=email)
