@@ -309,3 +309,14 @@ def test_subscribing_again_to_a_published_comment_promises_only_the_replies(
     assert "<h1>You are subscribed again</h1>" in text
     assert f"about your comment on “{guide.title}”: for each published reply." in text
     assert "when it is published" not in text
+
+
+@pytest.mark.parametrize("notify", ["on", ""])
+def test_the_waiting_comment_says_whether_its_author_asked_for_mail(client, guide, notify):
+    """After posting with the box ticked, the page said nothing of it; never the address, though."""
+    response = post_comment(client, guide, body="Will I hear back?", notify=notify)
+    page = client.get(response["Location"]).content.decode()
+    asked = "Your comment is awaiting moderation. You asked for an email when it is published.</p>"
+    assert (asked in page) == bool(notify)
+    assert "Your comment is awaiting moderation." in page
+    assert "ann@example.com" not in page
