@@ -3,7 +3,8 @@
 No template is rendered per comment: the stored fragment holds what every reader sees, and
 only what depends on the page or on who reads is added here, by string formatting:
 
-- "Your comment is awaiting moderation." under the reader's own waiting comment (it must never
+- "Your comment is awaiting moderation." under the reader's own waiting comment (with "You asked
+  for an email when it is published." if they ticked the box for mail; it must never
   be inside a fragment another reader can receive, so it follows the stored text), and when
   the rules found crisis language in it, the site's crisis help with a kind word (the one
   template rendered here: only its author, only while it waits, ever receives it);
@@ -23,7 +24,11 @@ from articles.models import CrisisHelp
 
 from .threads import CommentNode, crisis_help_anchor
 
-AWAITING = '\n    <p class="comment-awaiting" role="status">Your comment is awaiting moderation.</p>'
+AWAITING = '\n    <p class="comment-awaiting" role="status">Your comment is awaiting moderation.{mail}</p>'
+# Its author ticked the box for mail: the page says so (never the address; nor a promise: a muted
+# address gets no mail).
+ASKED_FOR_MAIL = " You asked for an email when it is published."
+
 REPLY_LINK = (
     '\n    <a class="comment-reply" rel="nofollow" href="{page}replytocom={pk}#comment-{pk}">'
     'Reply<span class="visually-hidden"> to {name}</span></a>'
@@ -50,7 +55,7 @@ def comment_list_html(
         parts.append(node.html)
         parts.append(own_controls.get(node.pk, ""))
         if node.awaiting_moderation:
-            parts.append(AWAITING)
+            parts.append(AWAITING.format(mail=ASKED_FOR_MAIL if node.notify_author else ""))
             if node.crisis_phrase:
                 context = {"crisis_help": CrisisHelp.get_solo(), "anchor": crisis_help_anchor(node.pk)}
                 parts.append(render_to_string("comments/crisis_help_for_author.html", context))

@@ -120,7 +120,7 @@ def ask(*, email: str, kind: str) -> None:
     }[kind] % {"count": count, "site": site_name}
     hours = int(LINK_MAX_AGE.total_seconds() // 3600)
     body = (
-        f"Someone, we hope you, asked on {site_name} for {asked}.\n\n"
+        f"Someone (we hope it was you) asked for {asked}.\n\n"
         f"To go on, open this link within {hours} hours and press the button on its page:\n"
         f"{link_for(email, kind)}\n\n"
         "If you did not ask, ignore this mail: nothing happens unless the link is opened and the button pressed.\n"

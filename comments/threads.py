@@ -21,7 +21,7 @@ from .models import Comment, accepts_replies_at, fragment_version
 
 UNAPPROVED_SALT = "comments.unapproved"
 UNAPPROVED_MAX_AGE_SECONDS = 24 * 60 * 60
-SHOWN_FIELDS = ("pk", "parent_id", "depth", "name", "status", "html", "html_version", "crisis_phrase")
+SHOWN_FIELDS = ("pk", "parent_id", "depth", "name", "status", "html", "html_version", "crisis_phrase", "notify_author")
 
 
 @dataclass(slots=True)
@@ -36,6 +36,7 @@ class CommentNode:
     html: str
     html_version: str
     crisis_phrase: str
+    notify_author: bool
     replies: list["CommentNode"] = field(default_factory=list)
 
     @property

@@ -19,5 +19,6 @@ def test_a_muted_address_is_sent_no_link_and_the_request_is_logged_as_muted(guid
 
 def test_the_page_says_how_a_muted_address_can_still_ask(db):
     html = Client().get(reverse("comments:personal-data")).content.decode()
-    assert "If you asked us to stop all mail to your address, we send it no link either" in html
+    # It once read "we send it no link either", an "either" with nothing before it.
+    assert "If you asked us to stop all mail to your address, we send it no link: write to us from the" in html
     assert 'href="/contact/"' in html

@@ -261,3 +261,11 @@ def test_the_links_pages_which_show_the_address_are_for_no_search_index(client, 
     assert "ann@example.com" in confirm.content.decode()
     for response in (confirm, client.get(link[:-3] + "xx/"), client.post(link)):
         assert response["X-Robots-Tag"] == "noindex", response.status_code
+
+
+def test_the_mail_names_the_site_once_and_reads_plainly(client, anns_comments, smtp_inbox):
+    """It once read "Someone, we hope you, asked on <site> for a copy of the 2 comments posted on <site>"."""
+    ask(client, "ann@example.com")
+    first_line = smtp_inbox.messages[0].body.strip().splitlines()[0]
+    assert first_line.startswith("Someone (we hope it was you) asked for a copy of the 2 comments posted on ")
+    assert first_line.count("posted on") == 1 and " asked on " not in first_line

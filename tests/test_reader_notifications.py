@@ -296,3 +296,27 @@ def test_the_unsubscribe_page_whose_address_holds_the_readers_sends_it_on_as_no_
     assert response.status_code == 200 and guide.get_absolute_url() in response.content.decode()
     assert response["Referrer-Policy"] == "no-referrer"
     assert Client().get("/mail/unsubscribe/damaged/")["Referrer-Policy"] == "no-referrer"
+
+
+def test_subscribing_again_to_a_published_comment_promises_only_the_replies(
+    client, guide, make_comment, smtp_inbox, django_capture_on_commit_callbacks
+):
+    """Its published mail was sent already: the page once promised it again ("when it is published")."""
+    message = published_mail(client, guide, make_comment, smtp_inbox, django_capture_on_commit_callbacks)
+    link = re.search(r"all mail from this site: (\S+)", message.body)[1]
+    Client().get(link)
+    text = Client().post(link, {"action": "subscribe"}).content.decode()
+    assert "<h1>You are subscribed again</h1>" in text
+    assert f"about your comment on “{guide.title}”: for each published reply." in text
+    assert "when it is published" not in text
+
+
+@pytest.mark.parametrize("notify", ["on", ""])
+def test_the_waiting_comment_says_whether_its_author_asked_for_mail(client, guide, notify):
+    """After posting with the box ticked, the page said nothing of it; never the address, though."""
+    response = post_comment(client, guide, body="Will I hear back?", notify=notify)
+    page = client.get(response["Location"]).content.decode()
+    asked = "Your comment is awaiting moderation. You asked for an email when it is published.</p>"
+    assert (asked in page) == bool(notify)
+    assert "Your comment is awaiting moderation." in page
+    assert "ann@example.com" not in page

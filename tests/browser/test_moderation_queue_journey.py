@@ -152,3 +152,15 @@ def test_a_moderator_approves_and_replies_from_a_row_and_readers_see_both(modera
     thread = reader.locator("#comments")
     expect(thread).to_contain_text("Does the first session hurt?")
     expect(thread.locator(".comment-staff")).to_contain_text("No: you are awake and comfortable throughout.")
+
+
+def test_at_1280_px_beside_the_filters_every_column_fits_approve_and_reply_too(moderator_page, guide):
+    """At 1280 px the filter panel leaves the table about 930 px: the posted date, kept on one line,
+    once pushed the last column (and its Approve and reply link) past the table's edge."""
+    waiting(guide, "I have tried everything and some days I want to die.", name="Alex")
+    page = moderator_page
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(QUEUE)
+
+    assert page.evaluate(FITS), "the queue scrolls sideways at 1280 px"
+    expect(row(page, "some days I want to die").get_by_role("link", name="Approve and reply")).to_be_in_viewport()
