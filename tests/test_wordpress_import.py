@@ -4,7 +4,8 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.management import call_command
+from django.contrib.auth.models import User
+from django.core.management import CommandError, call_command
 
 from articles.models import Article, Person, SitePage, Topic, WordPressItem
 
@@ -122,3 +123,43 @@ def test_site_with_the_guide_attaches_and_keeps_its_content(guide):
     assert WordPressItem.objects.get(article=article).attached
     assert "attached to the existing one" in summary
     assert run_import("--attach-to-existing").count("Created: 0") == 1
+
+
+@pytest.mark.django_db
+def test_pages_seen_before_the_import_show_it_the_moment_it_ends(client):
+    assert "Ketamine for CRPS" not in client.get("/").content.decode()
+    run_import()
+    home = client.get("/").content.decode()
+    assert "Ketamine for CRPS: What the Studies Say" in home
+    assert "About this site" in home  # the footer lists the published site pages
+
+
+@pytest.mark.django_db
+def test_comments_of_each_item_go_to_its_article_the_existing_one_when_attached(guide, monkeypatch):
+    calls = []
+
+    def record(item, article, *, source, user_map, report, dry_run):
+        calls.append((item.findtext("title"), article, source, user_map, dry_run))
+
+    monkeypatch.setattr("articles.wordpress_import.import_item_comments", record)
+    editor = User.objects.create_user("ed", is_staff=True)
+    run_import("--attach-to-existing", "--map-user", "admin=ed")
+    by_title = {title: (article, source, user_map) for title, article, source, user_map, _ in calls}
+    assert len(calls) == 7
+    assert by_title["What Is Ketamine Infusion Used For"] == (guide, "http://127.0.0.1:8081", {"admin": editor})
+    assert by_title["Sample Page"][0] is None  # comments on a page are the comments slice's to report
+
+
+@pytest.mark.django_db
+def test_map_user_refuses_an_account_that_is_not_staff():
+    User.objects.create_user("reader")
+    with pytest.raises(CommandError, match="--map-user admin=reader"):
+        run_import("--map-user", "admin=reader")
+    assert written_rows() == (0, 0, 0, 0)
+
+
+@pytest.mark.django_db
+def test_progress_counter_only_on_a_terminal(monkeypatch):
+    assert "Importing item" not in run_import("--dry-run")
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True)
+    assert "Importing item 7 of 7" in run_import("--dry-run")
