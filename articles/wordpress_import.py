@@ -4,7 +4,8 @@ One transaction per import (`import_export()`): any refusal raises `WordPressImp
 with what and where, and nothing is written. Each row made is keyed by the WordPress site
 (`<wp:base_site_url>`) and the item's id in `WordPressItem`, so a second run creates nothing.
 Comments are the comments app's (`comments.wordpress_comments.import_item_comments`), called for
-each item inside the same transaction.
+each item inside the same transaction: `articles` never imports `comments`, so the comments app
+registers it in `ITEM_COMMENT_IMPORTERS` (comments/apps.py), as it registers its cookies.
 
 The export is parsed with defusedxml: a file cannot expand entities without bound or reach
 outside itself.
@@ -28,8 +29,6 @@ from django.db import transaction
 from django.utils.text import Truncator, slugify
 from markdownify import markdownify
 
-from comments.wordpress_comments import import_item_comments
-
 from .article_body import bodies_made_once
 from .models import Article, Person, SitePage, Topic, WordPressItem
 
@@ -41,6 +40,9 @@ NS = {
 # WordPress's catch-all category: a post "in" it has no category, so its article gets no topic.
 UNCATEGORIZED = "uncategorized"
 ZERO_DATE = "0000-00-00 00:00:00"
+
+# import_item_comments(item, article, *, source, user_map, report, dry_run), appended by comments/apps.py.
+ITEM_COMMENT_IMPORTERS: list[Callable[..., None]] = []
 
 _BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.DOTALL)
 _DROPPED_ELEMENT = re.compile(
@@ -126,14 +128,15 @@ def import_export(
         for position, item in enumerate(items, start=1):
             try:
                 page = importer.import_item(item)
-                import_item_comments(
-                    item,
-                    page if isinstance(page, Article) else None,
-                    source=importer.source,
-                    user_map=user_map or {},
-                    report=report,
-                    dry_run=dry_run,
-                )
+                for import_item_comments in ITEM_COMMENT_IMPORTERS:
+                    import_item_comments(
+                        item,
+                        page if isinstance(page, Article) else None,
+                        source=importer.source,
+                        user_map=user_map or {},
+                        report=report,
+                        dry_run=dry_run,
+                    )
             except (ValidationError, ValueError) as error:
                 raise WordPressImportError(f"{importer.where(item)}: {_problem(error)} Nothing was written.") from error
             if progress:

@@ -8,6 +8,8 @@ from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 
 from articles.models import Article, Person, SitePage, Topic, WordPressItem
+from articles.wordpress_import import ITEM_COMMENT_IMPORTERS
+from comments.wordpress_comments import import_item_comments
 
 FIXTURE = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "wordpress-export.xml"
 if not FIXTURE.exists():  # the worktree sits beside shared/
@@ -135,13 +137,17 @@ def test_pages_seen_before_the_import_show_it_the_moment_it_ends(client):
 
 
 @pytest.mark.django_db
+def test_comments_app_is_asked_for_each_item_s_comments():
+    assert import_item_comments in ITEM_COMMENT_IMPORTERS
+
+
 def test_comments_of_each_item_go_to_its_article_the_existing_one_when_attached(guide, monkeypatch):
     calls = []
 
     def record(item, article, *, source, user_map, report, dry_run):
         calls.append((item.findtext("title"), article, source, user_map, dry_run))
 
-    monkeypatch.setattr("articles.wordpress_import.import_item_comments", record)
+    monkeypatch.setattr("articles.wordpress_import.ITEM_COMMENT_IMPORTERS", [record])
     editor = User.objects.create_user("ed", is_staff=True)
     run_import("--attach-to-existing", "--map-user", "admin=ed")
     by_title = {title: (article, source, user_map) for title, article, source, user_map, _ in calls}
