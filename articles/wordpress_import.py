@@ -196,6 +196,9 @@ class _Importer:
             self.report.skipped(kind or "item", title, "only posts and pages are imported")
             return None
         fields = self.fields(item, kind)
+        if not fields["body"].strip():
+            self.report.skipped(kind, title, "no text to import (an empty draft?)")
+            return None
         digest = hashlib.sha256(repr(sorted(fields.items())).encode()).hexdigest()
         key = {"source": self.source, "kind": kind, "wordpress_id": int(self.text(item, "wp:post_id"))}
         row = WordPressItem.objects.filter(**key).select_related("article", "site_page").first()
@@ -320,7 +323,7 @@ class _Importer:
                 "introduction": fields["body"],
                 "status": Article.Status.PUBLISHED if fields["published"] else Article.Status.DRAFT,
                 "published_at": fields["published_at"],
-                "author": Person.objects.get_or_create(name=fields["author"])[0] if fields["author"] else None,
+                "author": self.person(fields["author"]),
                 "topic": self.topic(fields["category"]),
             }
         else:
@@ -338,6 +341,12 @@ class _Importer:
         page.full_clean()
         page.save()
         return {"page": page, "new": new, "fields": changed}
+
+    def person(self, name: str) -> Person | None:
+        """The person of this name (the first, if editors made two), else a new one."""
+        if not name:
+            return None
+        return Person.objects.filter(name=name).order_by("pk").first() or Person.objects.create(name=name)
 
     def topic(self, nicename: str) -> Topic | None:
         if not nicename:

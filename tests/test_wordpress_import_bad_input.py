@@ -5,7 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from articles.models import Article, SitePage, Topic, WordPressItem
+from articles.models import Article, Person, SitePage, Topic, WordPressItem
 from tests.test_wordpress_import import FIXTURE
 
 HEAD = """<?xml version="1.0" encoding="UTF-8" ?>
@@ -93,3 +93,23 @@ def test_entity_expansion_is_refused(tmp_path):
 def test_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(CommandError, match="No such file"):
         call_command("import_wordpress", str(tmp_path / "absent.xml"), stdout=StringIO())
+
+
+@pytest.mark.django_db
+def test_item_without_text_is_skipped_and_said(tmp_path):
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(1, "one"), item(2, "two").replace("<p>Text of two.</p>", "")))
+    out = StringIO()
+    call_command("import_wordpress", str(path), stdout=out)
+    assert list(Article.objects.values_list("slug", flat=True)) == ["one"]
+    assert "post “Post 2”: no text to import" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_author_whose_name_two_people_share_is_the_first(tmp_path):
+    first = Person.objects.create(name="admin")
+    Person.objects.create(name="admin")
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(1, "one")))
+    call_command("import_wordpress", str(path), stdout=StringIO())
+    assert Article.objects.get().author == first
