@@ -204,8 +204,11 @@ class _Importer:
         row = WordPressItem.objects.filter(**key).select_related("article", "site_page").first()
         page = (row.article or row.site_page) if row else None
         label = "article" if kind == "post" else "site page"
-        if row and page and (row.imported_hash == digest or row.attached):
+        if row and page and row.imported_hash == digest:
             self.report.skipped(label, title, "unchanged since the last import")
+            return page
+        if row and page and row.attached:
+            self.report.skipped(label, title, "changed in the export, but attached to a page here: its content is kept")
             return page
         if page is None:
             page = self.existing_page(kind, fields["slug"], title)
@@ -237,7 +240,8 @@ class _Importer:
             return None
         if not self.attach_to_existing:
             raise ValueError(
-                f"this site already has a {model._meta.verbose_name} at the address “{slug}”. "
+                f"this site already has {'an' if kind == 'post' else 'a'} {model._meta.verbose_name} at the "
+                f"address “{slug}”. "
                 "Run with --attach-to-existing to attach the WordPress item (and its comments) to it."
             )
         return page

@@ -111,7 +111,7 @@ def test_dry_run_writes_nothing_and_prints_the_summary():
 @pytest.mark.django_db
 def test_site_with_the_guide_refuses_without_attach(guide):
     before = written_rows()
-    with pytest.raises(Exception, match="--attach-to-existing"):
+    with pytest.raises(CommandError, match=f"already has an article at the address “{GUIDE_SLUG}”"):
         run_import()
     assert written_rows() == before
 
@@ -125,6 +125,17 @@ def test_site_with_the_guide_attaches_and_keeps_its_content(guide):
     assert WordPressItem.objects.get(article=article).attached
     assert "attached to the existing one" in summary
     assert run_import("--attach-to-existing").count("Created: 0") == 1
+
+
+@pytest.mark.django_db
+def test_attached_article_is_never_overwritten_by_a_changed_export(guide, tmp_path):
+    run_import("--attach-to-existing")
+    changed = tmp_path / "changed.xml"
+    changed.write_text(FIXTURE.read_text().replace("Ketamine infusion therapy has become", "Ketamine has become"))
+    out = StringIO()
+    call_command("import_wordpress", str(changed), "--attach-to-existing", stdout=out)
+    assert Article.objects.get(slug=GUIDE_SLUG).introduction == guide.introduction
+    assert "changed in the export, but attached to a page here: its content is kept" in out.getvalue()
 
 
 @pytest.mark.django_db
