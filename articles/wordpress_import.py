@@ -50,6 +50,7 @@ _DROPPED_ELEMENT = re.compile(
 )
 _EMBED_BLOCK = re.compile(r"<figure[^>]*wp-block-embed.*?</figure>", re.DOTALL | re.IGNORECASE)
 _SHORTCODE = re.compile(r"\[([a-z][a-z0-9_-]*)(?:\s[^\]]*)?\](?:.*?\[/\1\])?", re.DOTALL)
+_POST_ID = re.compile(r"<wp:post_id>\s*(\d+)\s*</wp:post_id>")
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)", re.DOTALL)
 
@@ -119,7 +120,7 @@ def import_export(
 ) -> ImportReport:
     """Import the export at `path` in one transaction (rolled back with `dry_run`); return its report."""
     channel, wp = parse_export(path)
-    importer = _Importer(channel, wp, attach_to_existing=attach_to_existing)
+    importer = _Importer(channel, wp, attach_to_existing=attach_to_existing, lines=_item_lines(path))
     report = importer.report
     items = channel.findall("item")
     importer.check_ids(items)
@@ -146,6 +147,17 @@ def import_export(
     return report
 
 
+def _item_lines(path) -> dict[str, int]:
+    """The line of each item's first <wp:post_id>, by id: ElementTree keeps no line numbers, and a
+    refusal should say where to look in a file of thousands of lines (a repeated id: its first line)."""
+    lines = {}
+    with open(path, encoding="utf-8", errors="replace") as export:
+        for number, line in enumerate(export, start=1):
+            for post_id in _POST_ID.findall(line):
+                lines.setdefault(post_id, number)
+    return lines
+
+
 def _problem(error: Exception) -> str:
     if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
         return "; ".join(f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items())
@@ -155,7 +167,8 @@ def _problem(error: Exception) -> str:
 
 
 class _Importer:
-    def __init__(self, channel: Element, wp: str, *, attach_to_existing: bool):
+    def __init__(self, channel: Element, wp: str, *, attach_to_existing: bool, lines: dict[str, int]):
+        self.lines = lines
         self.wp = wp
         self.attach_to_existing = attach_to_existing
         self.report = ImportReport()
@@ -177,7 +190,9 @@ class _Importer:
         return element.findtext(f"{{{namespace}}}{local}") or ""
 
     def where(self, item: Element) -> str:
-        return f"item {self.text(item, 'wp:post_id')} “{item.findtext('title') or ''}”"
+        post_id = self.text(item, "wp:post_id").strip()
+        line = f" (line {self.lines[post_id]})" if post_id in self.lines else ""
+        return f"item {post_id} “{item.findtext('title') or ''}”{line}"
 
     def check_ids(self, items: list[Element]) -> None:
         seen = set()

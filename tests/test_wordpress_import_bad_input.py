@@ -79,7 +79,7 @@ def test_duplicate_item_ids_are_refused(tmp_path):
 @pytest.mark.django_db
 def test_invalid_date_is_refused_naming_the_item(tmp_path):
     message = refusal(tmp_path, export(item(1, "one"), item(2, "two", date="2026-13-45 99:00:00")))
-    assert "item 2 “Post 2”" in message and "2026-13-45 99:00:00" in message
+    assert "item 2 “Post 2” (line 13)" in message and "2026-13-45 99:00:00" in message
     assert "Nothing was written" in message
 
 
