@@ -121,30 +121,18 @@ def import_export(
     """Import the export at `path` in one transaction (rolled back with `dry_run`); return its report."""
     channel, wp = parse_export(path)
     importer = _Importer(channel, wp, attach_to_existing=attach_to_existing, lines=_item_lines(path))
-    report = importer.report
     items = channel.findall("item")
     importer.check_ids(items)
-    with transaction.atomic(), bodies_made_once(), reversion.create_revision():
-        reversion.set_comment(f"Imported from WordPress ({importer.source}).")
-        for position, item in enumerate(items, start=1):
-            try:
-                page = importer.import_item(item)
-                for import_item_comments in ITEM_COMMENT_IMPORTERS:
-                    import_item_comments(
-                        item,
-                        page if isinstance(page, Article) else None,
-                        source=importer.source,
-                        user_map=user_map or {},
-                        report=report,
-                        dry_run=dry_run,
-                    )
-            except (ValidationError, ValueError) as error:
-                raise WordPressImportError(f"{importer.where(item)}: {_problem(error)} Nothing was written.") from error
-            if progress:
-                progress(position, len(items))
-        if dry_run:
+    with transaction.atomic():
+        with bodies_made_once(), reversion.create_revision():  # each article's body made once, at the end
+            reversion.set_comment(f"Imported from WordPress ({importer.source}).")
+            for position, item in enumerate(items, start=1):
+                importer.import_with_comments(item, user_map=user_map or {}, dry_run=dry_run)
+                if progress:
+                    progress(position, len(items))
+        if dry_run:  # after the bodies were made: a dry run goes through everything a real one does
             transaction.set_rollback(True)
-    return report
+    return importer.report
 
 
 def _item_lines(path) -> dict[str, int]:
@@ -188,6 +176,21 @@ class _Importer:
         prefix, local = name.split(":")
         namespace = {"wp": self.wp, "excerpt": f"{self.wp}excerpt/"}.get(prefix) or NS[prefix]
         return element.findtext(f"{{{namespace}}}{local}") or ""
+
+    def import_with_comments(self, item: Element, *, user_map: dict[str, User], dry_run: bool) -> None:
+        try:
+            page = self.import_item(item)
+            for import_item_comments in ITEM_COMMENT_IMPORTERS:
+                import_item_comments(
+                    item,
+                    page if isinstance(page, Article) else None,
+                    source=self.source,
+                    user_map=user_map,
+                    report=self.report,
+                    dry_run=dry_run,
+                )
+        except (ValidationError, ValueError) as error:
+            raise WordPressImportError(f"{self.where(item)}: {_problem(error)} Nothing was written.") from error
 
     def where(self, item: Element) -> str:
         post_id = self.text(item, "wp:post_id").strip()
