@@ -113,3 +113,10 @@ def test_author_whose_name_two_people_share_is_the_first(tmp_path):
     path.write_text(export(item(1, "one")))
     call_command("import_wordpress", str(path), stdout=StringIO())
     assert Article.objects.get().author == first
+
+
+@pytest.mark.django_db
+def test_post_longer_than_an_article_may_be_is_refused_naming_it(tmp_path):
+    long_post = item(3, "long").replace("<p>Text of long.</p>", "<p>" + "word " * 12_000 + "</p>")
+    message = refusal(tmp_path, export(item(1, "one"), long_post))
+    assert "item 3 “Post 3”" in message and "the limit is 50,000" in message
