@@ -135,6 +135,13 @@ def import_export(
     return importer.report
 
 
+def normalized_site(address: str) -> str:
+    """The WordPress site's key: its address with the scheme and host in lower case, no trailing slash,
+    so two exports of one site match whatever case or slash WordPress wrote."""
+    parts = urlsplit(address.strip())
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}{parts.path.rstrip('/')}"
+
+
 def _item_lines(path) -> dict[str, int]:
     """The line of each item's first <wp:post_id>, by id: ElementTree keeps no line numbers, and a
     refusal should say where to look in a file of thousands of lines (a repeated id: its first line)."""
@@ -160,7 +167,7 @@ class _Importer:
         self.wp = wp
         self.attach_to_existing = attach_to_existing
         self.report = ImportReport()
-        self.source = (self.text(channel, "wp:base_site_url") or channel.findtext("link") or "").strip().rstrip("/")
+        self.source = normalized_site(self.text(channel, "wp:base_site_url") or channel.findtext("link") or "")
         self.authors = {
             self.text(author, "wp:author_login"): self.text(author, "wp:author_display_name")
             for author in channel.findall(f"{{{wp}}}author")

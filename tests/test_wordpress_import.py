@@ -180,3 +180,18 @@ def test_progress_counter_only_on_a_terminal(monkeypatch):
     assert "Importing item" not in run_import("--dry-run")
     monkeypatch.setattr("sys.stdout.isatty", lambda: True)
     assert "Importing item 7 of 7" in run_import("--dry-run")
+
+
+@pytest.mark.django_db
+def test_export_naming_its_site_in_other_case_is_the_same_site(tmp_path):
+    run_import()
+    before = written_rows()
+    shouted = tmp_path / "shouted.xml"
+    shouted.write_text(
+        FIXTURE.read_text().replace(
+            "<wp:base_site_url>http://127.0.0.1:8081</wp:base_site_url>",
+            "<wp:base_site_url>HTTP://127.0.0.1:8081/</wp:base_site_url>",
+        )
+    )
+    call_command("import_wordpress", str(shouted), stdout=StringIO())
+    assert written_rows() == before
