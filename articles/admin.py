@@ -40,6 +40,7 @@ from .models import (
     SitePage,
     Takeaway,
     Topic,
+    WordPressItem,
     anchor_from_heading,
 )
 from .revision_compare import revision_changes
@@ -458,3 +459,20 @@ class CrisisHelpAdmin(SingletonModelAdmin):
     """One page, "Crisis help" under Articles: the box near the top of mental-health articles."""
 
     formfield_overrides = MARKDOWN_EDITOR
+
+
+@admin.register(WordPressItem)
+class WordPressItemAdmin(admin.ModelAdmin):
+    """What import_wordpress made or attached, and each item's old address: to check an import, not to edit it
+    (a change here would break the next run's matching; edit the article, page or topic itself)."""
+
+    list_display = ("__str__", "kind", "old_path", "article", "site_page", "topic", "attached")
+    list_filter = ("source", "kind", "attached")
+    search_fields = ("old_path", "article__title", "site_page__title", "topic__name")
+    list_select_related = ("article", "site_page", "topic")
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

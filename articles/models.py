@@ -709,3 +709,47 @@ reversion.register(Reference)
 reversion.register(Article, follow=ARTICLE_PARTS, exclude=list(MADE_ON_WRITE))
 # A site page's history (what the privacy page or the editorial policy said, and when) is kept as an article's.
 reversion.register(SitePage, exclude=["body_html"])
+
+
+class WordPressItem(models.Model):
+    """What `import_wordpress` made or found for one WordPress post, page or category: the one home
+    of "imported from", keyed by the WordPress site and the item's id there.
+
+    A second import finds its rows here (nothing twice; `imported_hash` tells "unchanged" from
+    "updated"), and the item's old permalink answers with a 301 to the page (wordpress_addresses).
+    """
+
+    class Kind(models.TextChoices):
+        POST = "post", "Post"
+        PAGE = "page", "Page"
+        CATEGORY = "category", "Category"
+
+    source = models.CharField("WordPress site", max_length=200, help_text="The export's base site address.")
+    wordpress_id = models.PositiveBigIntegerField("WordPress id")
+    kind = models.CharField("kind", max_length=10, choices=Kind.choices)
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    site_page = models.ForeignKey(SitePage, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    topic = models.ForeignKey(Topic, on_delete=models.CASCADE, null=True, blank=True, related_name="+")
+    old_path = models.CharField(
+        "WordPress address", max_length=500, blank=True, db_index=True, help_text="Path and query, e.g. /?p=123."
+    )
+    # An article or page that was on this site before (--attach-to-existing): the import never writes its content.
+    attached = models.BooleanField("attached to an existing page", default=False)
+    imported_hash = models.CharField(max_length=64, editable=False)
+
+    class Meta:
+        verbose_name = "imported WordPress item"
+        constraints = [
+            models.UniqueConstraint(fields=["source", "kind", "wordpress_id"], name="one_row_per_wordpress_item")
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.wordpress_id} of {self.source}"
+
+    def page(self):
+        """The article or site page readers reach at `old_path` now, if they may see it."""
+        if self.article and self.article.publication_state() == Article.PublicationState.PUBLISHED:
+            return self.article
+        if self.site_page and self.site_page.is_published:
+            return self.site_page
+        return None

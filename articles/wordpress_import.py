@@ -1,0 +1,399 @@
+"""Import of a WordPress export (WXR 1.0-1.2): posts -> articles, pages -> site pages, categories -> topics.
+
+One transaction per import (`import_export()`): any refusal raises `WordPressImportError`
+with what and where, and nothing is written. Each row made is keyed by the WordPress site
+(`<wp:base_site_url>`) and the item's id in `WordPressItem`, so a second run creates nothing.
+Comments are the comments app's (`comments.wordpress_comments.import_item_comments`), called for
+each item inside the same transaction: `articles` never imports `comments`, so the comments app
+registers it in `ITEM_COMMENT_IMPORTERS` (comments/apps.py), as it registers its cookies.
+
+The export is parsed with defusedxml: a file cannot expand entities without bound or reach
+outside itself.
+"""
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from urllib.parse import urlsplit
+from xml.etree.ElementTree import Element, ParseError
+
+import reversion
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import parse
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.text import Truncator, slugify
+from markdownify import markdownify
+
+from .article_body import bodies_made_once
+from .models import Article, Person, SitePage, Topic, WordPressItem
+
+WXR_VERSIONS = {"1.0", "1.1", "1.2"}
+NS = {
+    "content": "http://purl.org/rss/1.0/modules/content/",
+    "dc": "http://purl.org/dc/elements/1.1/",
+}
+# WordPress's catch-all category: a post "in" it has no category, so its article gets no topic.
+UNCATEGORIZED = "uncategorized"
+ZERO_DATE = "0000-00-00 00:00:00"
+
+# import_item_comments(item, article, *, source, user_map, report, dry_run), appended by comments/apps.py.
+ITEM_COMMENT_IMPORTERS: list[Callable[..., None]] = []
+
+_BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.DOTALL)
+_DROPPED_ELEMENT = re.compile(
+    r"<(script|style|iframe|object|embed|form|video|audio)\b.*?(?:</\1\s*>|/>)", re.DOTALL | re.IGNORECASE
+)
+_EMBED_BLOCK = re.compile(r"<figure[^>]*wp-block-embed.*?</figure>", re.DOTALL | re.IGNORECASE)
+_SHORTCODE = re.compile(r"\[([a-z][a-z0-9_-]*)(?:\s[^\]]*)?\](?:.*?\[/\1\])?", re.DOTALL)
+_POST_ID = re.compile(r"<wp:post_id>\s*(\d+)\s*</wp:post_id>")
+_HEADING_TAG = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
+_SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)", re.DOTALL)
+
+
+class WordPressImportError(Exception):
+    """The export cannot be imported; the message says what and where. Nothing was written."""
+
+
+@dataclass
+class ImportReport:
+    """What an import did, per row, with why: the summary printed at the end (both apps write to it)."""
+
+    lines: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+
+    def created(self, kind: str, what: str) -> None:
+        self.lines["created"].append(f"{kind} “{what}”")
+
+    def updated(self, kind: str, what: str, why: str) -> None:
+        self.lines["updated"].append(f"{kind} “{what}”: {why}")
+
+    def skipped(self, kind: str, what: str, why: str) -> None:
+        self.lines["skipped"].append(f"{kind} “{what}”: {why}")
+
+    def dropped(self, kind: str, what: str, why: str) -> None:
+        """Content lost in conversion: readers of the old site saw it, readers here will not."""
+        self.lines["dropped"].append(f"{kind} “{what}”: {why}")
+
+    def summary(self) -> str:
+        parts = []
+        for action in ("created", "updated", "skipped", "dropped"):
+            lines = self.lines.get(action, [])
+            parts.append(f"{action.capitalize()}: {len(lines)}")
+            parts.extend(f"  {line}" for line in lines)
+        return "\n".join(parts)
+
+
+def parse_export(path) -> tuple[Element, str]:
+    """The export's <channel> and its WordPress namespace, or WordPressImportError for a file that is not WXR."""
+    try:
+        root = parse(path).getroot()
+    except ParseError as error:
+        line, column = error.position
+        raise WordPressImportError(
+            f"{path}: not well-formed XML at line {line}, column {column} (truncated?)."
+        ) from error
+    except DefusedXmlException as error:
+        raise WordPressImportError(f"{path}: refused, it declares entities or a DTD ({error}).") from error
+    channel = root.find("channel") if root.tag == "rss" else None
+    children = list(channel) if channel is not None else []
+    version = next((child for child in children if child.tag.endswith("}wxr_version")), None)
+    if version is None:
+        raise WordPressImportError(f"{path}: not a WordPress export (no <rss> with <wp:wxr_version>).")
+    if (version.text or "").strip() not in WXR_VERSIONS:
+        raise WordPressImportError(
+            f"{path}: WXR version {version.text!r} is not one this importer reads (1.0, 1.1, 1.2)."
+        )
+    return channel, version.tag.split("}")[0][1:]
+
+
+def import_export(
+    path,
+    *,
+    dry_run: bool = False,
+    attach_to_existing: bool = False,
+    user_map: dict[str, User] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> ImportReport:
+    """Import the export at `path` in one transaction (rolled back with `dry_run`); return its report."""
+    channel, wp = parse_export(path)
+    importer = _Importer(channel, wp, attach_to_existing=attach_to_existing, lines=_item_lines(path))
+    items = channel.findall("item")
+    importer.check_ids(items)
+    with transaction.atomic():
+        with bodies_made_once(), reversion.create_revision():  # each article's body made once, at the end
+            reversion.set_comment(f"Imported from WordPress ({importer.source}).")
+            for position, item in enumerate(items, start=1):
+                importer.import_with_comments(item, user_map=user_map or {}, dry_run=dry_run)
+                if progress:
+                    progress(position, len(items))
+        if dry_run:  # after the bodies were made: a dry run goes through everything a real one does
+            transaction.set_rollback(True)
+    return importer.report
+
+
+def normalized_site(address: str) -> str:
+    """The WordPress site's key: its address with the scheme and host in lower case, no trailing slash,
+    so two exports of one site match whatever case or slash WordPress wrote."""
+    parts = urlsplit(address.strip())
+    return f"{parts.scheme.lower()}://{parts.netloc.lower()}{parts.path.rstrip('/')}"
+
+
+def _item_lines(path) -> dict[str, int]:
+    """The line of each item's first <wp:post_id>, by id: ElementTree keeps no line numbers, and a
+    refusal should say where to look in a file of thousands of lines (a repeated id: its first line)."""
+    lines = {}
+    with open(path, encoding="utf-8", errors="replace") as export:
+        for number, line in enumerate(export, start=1):
+            for post_id in _POST_ID.findall(line):
+                lines.setdefault(post_id, number)
+    return lines
+
+
+def _problem(error: Exception) -> str:
+    if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+        return "; ".join(f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items())
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    return str(error)
+
+
+class _Importer:
+    def __init__(self, channel: Element, wp: str, *, attach_to_existing: bool, lines: dict[str, int]):
+        self.lines = lines
+        self.wp = wp
+        self.attach_to_existing = attach_to_existing
+        self.report = ImportReport()
+        self.source = normalized_site(self.text(channel, "wp:base_site_url") or channel.findtext("link") or "")
+        self.authors = {
+            self.text(author, "wp:author_login"): self.text(author, "wp:author_display_name")
+            for author in channel.findall(f"{{{wp}}}author")
+        }
+        self.categories = {
+            self.text(category, "wp:category_nicename"): category for category in channel.findall(f"{{{wp}}}category")
+        }
+        for tag in channel.findall(f"{{{wp}}}tag"):
+            self.report.dropped("tag", self.text(tag, "wp:tag_name"), "the site has no tags")
+
+    def text(self, element: Element, name: str) -> str:
+        """The text of `element`'s child `prefix:local`, in the export's own WXR namespaces."""
+        prefix, local = name.split(":")
+        namespace = {"wp": self.wp, "excerpt": f"{self.wp}excerpt/"}.get(prefix) or NS[prefix]
+        return element.findtext(f"{{{namespace}}}{local}") or ""
+
+    def import_with_comments(self, item: Element, *, user_map: dict[str, User], dry_run: bool) -> None:
+        try:
+            page = self.import_item(item)
+            for import_item_comments in ITEM_COMMENT_IMPORTERS:
+                import_item_comments(
+                    item,
+                    page if isinstance(page, Article) else None,
+                    source=self.source,
+                    user_map=user_map,
+                    report=self.report,
+                    dry_run=dry_run,
+                )
+        except (ValidationError, ValueError) as error:
+            raise WordPressImportError(f"{self.where(item)}: {_problem(error)} Nothing was written.") from error
+
+    def where(self, item: Element) -> str:
+        post_id = self.text(item, "wp:post_id").strip()
+        line = f" (line {self.lines[post_id]})" if post_id in self.lines else ""
+        return f"item {post_id} “{item.findtext('title') or ''}”{line}"
+
+    def check_ids(self, items: list[Element]) -> None:
+        seen = set()
+        for item in items:
+            post_id = self.text(item, "wp:post_id").strip()
+            if not post_id.isdigit():
+                raise WordPressImportError(f"{self.where(item)}: no numeric <wp:post_id>. Nothing was written.")
+            if post_id in seen:
+                raise WordPressImportError(f"{self.where(item)}: the id {post_id} is used twice. Nothing was written.")
+            seen.add(post_id)
+
+    def import_item(self, item: Element) -> Article | SitePage | None:
+        kind = self.text(item, "wp:post_type")
+        title = (item.findtext("title") or "").strip()
+        if kind not in ("post", "page"):
+            self.report.skipped(kind or "item", title, "only posts and pages are imported")
+            return None
+        fields = self.fields(item, kind)
+        if not fields["body"].strip():
+            self.report.skipped(kind, title, "no text to import (an empty draft?)")
+            return None
+        digest = hashlib.sha256(repr(sorted(fields.items())).encode()).hexdigest()
+        key = {"source": self.source, "kind": kind, "wordpress_id": int(self.text(item, "wp:post_id"))}
+        row = WordPressItem.objects.filter(**key).select_related("article", "site_page").first()
+        page = (row.article or row.site_page) if row else None
+        label = "article" if kind == "post" else "site page"
+        if row and page and row.imported_hash == digest:
+            self.report.skipped(label, title, "unchanged since the last import")
+            return page
+        if row and page and row.attached:
+            self.report.skipped(label, title, "changed in the export, but attached to a page here: its content is kept")
+            return page
+        if page is None:
+            page = self.existing_page(kind, fields["slug"], title)
+            if page is not None:
+                row = row or WordPressItem(**key)
+                row.attached, row.imported_hash, row.old_path = True, digest, self.old_path(item)
+                setattr(row, "article" if kind == "post" else "site_page", page)
+                row.save()
+                self.report.updated(
+                    label, title, f"attached to the existing one at {page.get_absolute_url()}; its content was kept"
+                )
+                return page
+        changed = self.write(kind, page, fields, item)
+        page = changed.pop("page")
+        row = row or WordPressItem(**key)
+        row.imported_hash, row.old_path = digest, self.old_path(item)
+        setattr(row, "article" if kind == "post" else "site_page", page)
+        row.save()
+        if changed["new"]:
+            self.report.created(label, title)
+        else:
+            self.report.updated(label, title, "changed in the export: " + ", ".join(changed["fields"]))
+        return page
+
+    def existing_page(self, kind: str, slug: str, title: str) -> Article | SitePage | None:
+        model = Article if kind == "post" else SitePage
+        page = model.at_address(slug)
+        if page is None:
+            return None
+        if not self.attach_to_existing:
+            raise ValueError(
+                f"this site already has {'an' if kind == 'post' else 'a'} {model._meta.verbose_name} at the "
+                f"address “{slug}”. "
+                "Run with --attach-to-existing to attach the WordPress item (and its comments) to it."
+            )
+        return page
+
+    def old_path(self, item: Element) -> str:
+        link = urlsplit(item.findtext("link") or "")
+        return link.path + (f"?{link.query}" if link.query else "")
+
+    def fields(self, item: Element, kind: str) -> dict:
+        """What the item says, converted: the values written, and what the import hashes to notice a change."""
+        title = (item.findtext("title") or "").strip()
+        status = self.text(item, "wp:status")
+        published = status in ("publish", "future")
+        html = self.text(item, "content:encoded")
+        body = self.markdown(html, title, kind)
+        values = {
+            "title": title,
+            "slug": (self.text(item, "wp:post_name") or slugify(title))[:200],
+            "body": body,
+            "published": published,
+        }
+        if kind == "post":
+            # A post that opens with a heading (as the guide does): it names the article's introduction.
+            opening = re.match(r"### (.+)\n+", body)
+            values["introduction_heading"] = opening.group(1)[:100] if opening else "Introduction"
+            values["body"] = body[opening.end() :] if opening else body
+            values["published_at"] = self.date(item, published)
+            values["summary"] = self.summary(self.text(item, "excerpt:encoded"), body)
+            values["author"] = self.authors.get(self.text(item, "dc:creator")) or self.text(item, "dc:creator")
+            values["category"] = self.category(item, title)
+        return values
+
+    def date(self, item: Element, published: bool) -> datetime | None:
+        raw = self.text(item, "wp:post_date_gmt").strip()
+        if raw in ("", ZERO_DATE) and not published:
+            return None  # a draft WordPress never dated
+        try:
+            return datetime.strptime(raw, "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
+        except ValueError:
+            raise ValueError(f"<wp:post_date_gmt> “{raw}” is not a date (YYYY-MM-DD HH:MM:SS).") from None
+
+    def summary(self, excerpt: str, body: str) -> str:
+        """The excerpt, else the body's first sentence: the model asks for a summary WordPress may not have."""
+        text = " ".join(markdownify(excerpt).split()) if excerpt.strip() else ""
+        if not text:
+            prose = "\n".join(line for line in body.splitlines() if not line.startswith("#"))
+            plain = " ".join(re.sub(r"[#*_>`\[\]]|\([^)\s]*\)|!", " ", prose).split())
+            sentence = _SENTENCE.match(plain)
+            text = sentence.group(1) if sentence else plain
+        return Truncator(text).chars(300)
+
+    def category(self, item: Element, title: str) -> str:
+        names = [c.get("nicename", "") for c in item.findall("category") if c.get("domain") == "category"]
+        if not names or names[0] == UNCATEGORIZED:
+            return ""
+        for extra in names[1:]:
+            self.report.dropped(
+                "category", f"{extra} of “{title}”", "an article has one topic: the first category is kept"
+            )
+        return names[0]
+
+    def markdown(self, html: str, title: str, kind: str) -> str:
+        """The item's HTML as the site's Markdown; what cannot come along is reported as dropped."""
+        html = _BLOCK_COMMENT.sub("", html)
+        for pattern, what in ((_EMBED_BLOCK, "embed"), (_DROPPED_ELEMENT, None), (_SHORTCODE, None)):
+            for match in pattern.finditer(html):
+                name = what or (f"<{match.group(1).lower()}>" if pattern is _DROPPED_ELEMENT else f"[{match.group(1)}]")
+                self.report.dropped(name, title, "not carried over: the site has no such content")
+            html = pattern.sub("", html)
+        if kind == "post":
+            # The article page has its own h1 and h2: the post's headings start at h3.
+            html = _HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{min(6, max(3, int(m.group(2)) + 1))}", html)
+        return markdownify(html, heading_style="ATX", bullets="-").strip()
+
+    def write(self, kind: str, page, fields: dict, item: Element) -> dict:
+        if kind == "post":
+            page = page or Article()
+            values = {
+                "title": fields["title"],
+                "slug": fields["slug"],
+                "summary": fields["summary"],
+                "introduction_heading": fields["introduction_heading"],
+                "introduction": fields["body"],
+                "status": Article.Status.PUBLISHED if fields["published"] else Article.Status.DRAFT,
+                "published_at": fields["published_at"],
+                "author": self.person(fields["author"]),
+                "topic": self.topic(fields["category"]),
+            }
+        else:
+            page = page or SitePage()
+            values = {
+                "title": fields["title"],
+                "slug": fields["slug"],
+                "body": fields["body"],
+                "is_published": fields["published"],
+            }
+        new = page.pk is None
+        changed = [name for name, value in values.items() if getattr(page, name) != value]
+        for name, value in values.items():
+            setattr(page, name, value)
+        page.full_clean()
+        page.save()
+        return {"page": page, "new": new, "fields": changed}
+
+    def person(self, name: str) -> Person | None:
+        """The person of this name (the first, if editors made two), else a new one."""
+        if not name:
+            return None
+        return Person.objects.filter(name=name).order_by("pk").first() or Person.objects.create(name=name)
+
+    def topic(self, nicename: str) -> Topic | None:
+        if not nicename:
+            return None
+        category = self.categories.get(nicename)
+        name = self.text(category, "wp:cat_name") if category is not None else nicename
+        term_id = int(self.text(category, "wp:term_id") or 0) if category is not None else 0
+        key = {"source": self.source, "kind": WordPressItem.Kind.CATEGORY, "wordpress_id": term_id}
+        row = WordPressItem.objects.filter(**key).select_related("topic").first()
+        if row and row.topic:
+            return row.topic
+        topic = Topic.objects.filter(name=name).first()
+        if topic is None:
+            topic = Topic(name=name, slug=slugify(nicename)[:100] or slugify(name)[:100])
+            topic.full_clean()
+            topic.save()
+            self.report.created("topic", name)
+        else:
+            self.report.updated("topic", name, "a topic of this name was here: its posts are filed under it")
+        WordPressItem.objects.create(**key, topic=topic, imported_hash="")
+        return topic

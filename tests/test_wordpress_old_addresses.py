@@ -1,0 +1,52 @@
+"""WordPress permalinks of imported posts and pages answer a 301 to the page here; nothing else changes."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from tests.test_wordpress_import import FIXTURE, GUIDE_SLUG
+
+
+@pytest.fixture
+def imported(db):
+    call_command("import_wordpress", str(FIXTURE), stdout=StringIO())
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (f"/2026/10/01/{GUIDE_SLUG}/", f"/articles/{GUIDE_SLUG}/"),
+        ("/2026/10/15/ketamine-for-crps/", "/articles/ketamine-for-crps/"),
+        ("/2026/12/01/hello-world/", "/articles/hello-world/"),
+        ("/?p=4", f"/articles/{GUIDE_SLUG}/"),
+        ("/?page_id=6", "/about/"),
+    ],
+)
+def test_old_wordpress_address_redirects_permanently(client, imported, old, new, django_assert_max_num_queries):
+    with django_assert_max_num_queries(12):
+        response = client.get(old)
+    assert response.status_code == 301
+    assert response["Location"] == new
+    assert client.get(new).status_code == 200
+
+
+def test_sample_page_keeps_its_address(client, imported):
+    assert client.get("/sample-page/").status_code == 200
+
+
+@pytest.mark.parametrize("old", ["/?p=7", "/?page_id=3"])
+def test_address_of_a_draft_leads_nowhere_new(client, imported, old):
+    """A draft's WordPress address must not reveal the draft's address here: home answers, as before."""
+    response = client.get(old)
+    assert response.status_code == 200
+    assert "esketamine" not in response.content.decode()
+
+
+@pytest.mark.parametrize("query", ["p=abc", "p=99999999999999999999999", "p=%C2%B2", "page_id=-1", "p="])
+def test_odd_ids_get_home_never_an_error(client, imported, query):
+    assert client.get(f"/?{query}").status_code == 200
+
+
+def test_unknown_old_address_is_a_404(client, imported):
+    assert client.get("/2026/10/01/no-such-post/").status_code == 404
