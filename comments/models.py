@@ -140,6 +140,9 @@ class Comment(models.Model):
         "imported from", max_length=200, blank=True, editable=False, help_text="The WordPress site it came from."
     )
     imported_id = models.PositiveBigIntegerField("WordPress comment id", null=True, blank=True, editable=False)
+    # What the export said at the last import (comments.wordpress_comments._digest): a later import
+    # updates the comment only when the export changed, never undoing a moderator's decision here.
+    imported_digest = models.CharField(max_length=32, blank=True, editable=False)
 
     objects = CommentQuerySet.as_manager()
 

@@ -5,7 +5,9 @@ for each item, inside its one transaction, with the Article it made or found for
 
 - Keyed by the WordPress site (`source`) and the comment's id, stored on the comment
   (`imported_from`, `imported_id`): a second run creates nothing, and updates (and reports) a
-  comment whose text, author or status changed in the export.
+  comment whose text, author or status changed in the export since the last import. A digest of
+  what the export said (`imported_digest`) tells the two apart: a moderator's decision or edit
+  here since the import is kept while the export says the same as it did.
 - Saved through the model, never `services.post_comment()`: the comments were moderated on the
   old site, so the rules do not judge them again and nobody gets mail. Each save makes the
   stored fragment and retires the article's pages (comments.apps), so counts and pages are
@@ -31,6 +33,8 @@ for each item, inside its one transaction, with the Article it made or found for
   Otherwise it is a plain comment under the name it had.
 """
 
+import hashlib
+import json
 import re
 import xml.etree.ElementTree as ET
 from datetime import datetime
@@ -132,6 +136,7 @@ def import_item_comments(item: ET.Element, article, *, source: str, user_map: di
 
 def _store(wp_id, fields, parent, *, article, source, existing, report, dry_run) -> Comment | None:
     what = f"{fields['name']} (WordPress comment {wp_id}) on “{article}”"
+    digest = _digest(fields)
     comment = existing.get(wp_id)
     if comment is None:
         if dry_run:
@@ -139,9 +144,11 @@ def _store(wp_id, fields, parent, *, article, source, existing, report, dry_run)
             # Not saved: an object that answers .depth and .parent, so its replies are placed as they would be.
             return Comment(article=article, parent=parent, depth=parent.depth + 1 if parent else 1, **fields)
         comment = Comment.objects.create(
-            article=article, parent=parent, imported_from=source, imported_id=wp_id, **fields
+            article=article, parent=parent, imported_from=source, imported_id=wp_id, imported_digest=digest, **fields
         )
         report.created("comment", what)
+        return comment
+    if comment.imported_digest == digest:
         return comment
     changed = [name for name in COMPARED if getattr(comment, name) != fields[name]]
     if changed:
@@ -149,12 +156,19 @@ def _store(wp_id, fields, parent, *, article, source, existing, report, dry_run)
             f"status {comment.status} -> {fields['status']}" if name == "status" else f"{name} changed"
             for name in changed
         )
-        if not dry_run:
-            for name in changed:
-                setattr(comment, name, fields[name])
-            comment.save(update_fields=changed)
         report.updated("comment", what, why)
+    if not dry_run:
+        for name in changed:
+            setattr(comment, name, fields[name])
+        comment.imported_digest = digest
+        comment.save(update_fields=[*changed, "imported_digest"])
     return comment
+
+
+def _digest(fields: dict) -> str:
+    """What the export says of the fields a later import may update, as a short fingerprint."""
+    said = json.dumps([str(fields[name]) for name in COMPARED], ensure_ascii=False)
+    return hashlib.sha256(said.encode()).hexdigest()[:32]
 
 
 def _fields(element: ET.Element, *, status: str, title: str, user_map: dict, report) -> dict:

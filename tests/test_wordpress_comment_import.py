@@ -194,6 +194,16 @@ def test_a_changed_status_in_the_export_updates_the_comment_and_says_so(guide_it
     assert not report.of("created")
 
 
+def test_a_moderators_decision_here_survives_an_unchanged_export(guide_item, article):
+    run(guide_item, article)
+    waiting = Comment.objects.get(imported_id=207)
+    waiting.status = Comment.Status.APPROVED
+    waiting.save(update_fields=["status"])
+    report = run(guide_item, article)
+    assert Comment.objects.get(imported_id=207).status == Comment.Status.APPROVED
+    assert not report.of("updated")
+
+
 def test_the_approved_comments_show_on_the_article_page_the_moment_the_import_ends(
     guide_item, article, django_assert_max_num_queries
 ):

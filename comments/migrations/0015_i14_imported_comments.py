@@ -15,6 +15,11 @@ class Migration(migrations.Migration):
     operations = [
         migrations.AddField(
             model_name='comment',
+            name='imported_digest',
+            field=models.CharField(blank=True, editable=False, max_length=32),
+        ),
+        migrations.AddField(
+            model_name='comment',
             name='imported_from',
             field=models.CharField(blank=True, editable=False, help_text='The WordPress site it came from.', max_length=200, verbose_name='imported from'),
         ),
