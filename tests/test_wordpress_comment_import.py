@@ -314,3 +314,18 @@ def test_the_admin_filters_imported_comments_from_those_posted_here(
     assert f"Imported from {SOURCE}" in page
     here = moderator_client.get("/admin/comments/comment/", listing | {"origin": "here"}).content.decode()
     assert "Posted Here Reader" in here and "Variety reader 11" not in here
+    reply = Comment.objects.get(imported_id=213)
+    change_page = moderator_client.get(f"/admin/comments/comment/{reply.pk}/change/").content.decode()
+    assert SOURCE in change_page and "WordPress comment id" in change_page
+
+
+def test_every_post_of_the_export_brings_its_own_comments(make_article):
+    root = ET.parse(EXPORT).getroot()
+    for number, item in enumerate(root.iter("item")):
+        if item.findtext(f"{WP}post_type") == "post":
+            run(item, make_article(title=item.findtext("title"), slug=f"post-{number}"))
+    counts = {title: Comment.objects.filter(article__title=title).count() for title in ["Hello world!"]}
+    assert counts == {"Hello world!": 1}
+    crps = Comment.objects.filter(article__title="Ketamine for CRPS: What the Studies Say")
+    assert [c.depth for c in crps] == [1, 2]
+    assert Comment.objects.count() == 1 + 210 + 2
