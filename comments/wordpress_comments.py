@@ -7,7 +7,8 @@ for each item, inside its one transaction, with the Article it made or found for
   (`imported_from`, `imported_id`): a second run creates nothing, and updates (and reports) a
   comment whose text, author or status changed in the export since the last import. A digest of
   what the export said (`imported_digest`) tells the two apart: a moderator's decision or edit
-  here since the import is kept while the export says the same as it did.
+  here since the import is kept while the export says the same as it did, and a comment whose
+  author had their data erased here (comments.personal_data.erase) is never written again.
 - Saved through the model, never `services.post_comment()`: the comments were moderated on the
   old site, so the rules do not judge them again and nobody gets mail. Each save makes the
   stored fragment and retires the article's pages (comments.apps), so counts and pages are
@@ -48,6 +49,7 @@ from django.core.management.base import CommandError
 from articles.markdown import MarkdownRefused, check_renderable
 
 from .models import MAX_DEPTH, Comment, DiscussionSettings
+from .personal_data import ERASED_REASON
 
 WP = "{http://wordpress.org/export/1.2/}"
 STATUSES = {
@@ -149,6 +151,9 @@ def _store(wp_id, fields, parent, *, article, source, existing, report, dry_run)
         report.created("comment", what)
         return comment
     if comment.imported_digest == digest:
+        return comment
+    if comment.status_reason == ERASED_REASON:  # what its author asked to have erased never comes back
+        report.skipped("comment", f"WordPress comment {wp_id} on “{article}”", "its author's data was erased here")
         return comment
     changed = [name for name in COMPARED if getattr(comment, name) != fields[name]]
     if changed:

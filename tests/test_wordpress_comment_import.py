@@ -13,6 +13,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from comments.models import MAX_DEPTH, Comment
+from comments.personal_data import erase
 from comments.wordpress_comments import CommentNotImportable, import_item_comments
 from tests.conftest import staff_user
 
@@ -202,6 +203,17 @@ def test_a_moderators_decision_here_survives_an_unchanged_export(guide_item, art
     report = run(guide_item, article)
     assert Comment.objects.get(imported_id=207).status == Comment.Status.APPROVED
     assert not report.of("updated")
+
+
+def test_an_erased_comment_stays_erased_when_the_export_changes(guide_item, article):
+    run(guide_item, article)
+    erase("variety11@example.org")
+    set_field(comment_element(guide_item, "212"), "comment_content", "Edited in WordPress since.")
+    report = run(guide_item, article)
+    comment = Comment.objects.get(imported_id=212)
+    assert comment.email == "" and comment.name != "Variety reader 11" and "Edited" not in comment.body
+    erased = [why for _, _, what, why in report.of("skipped") if "WordPress comment 212 " in what]
+    assert erased == ["its author's data was erased here"]
 
 
 def test_the_approved_comments_show_on_the_article_page_the_moment_the_import_ends(
