@@ -44,7 +44,9 @@ from html.parser import HTMLParser
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.management.base import CommandError
+from django.core.validators import validate_ipv46_address
 
 from articles.markdown import MarkdownRefused, check_renderable
 
@@ -180,17 +182,18 @@ def _fields(element: ET.Element, *, status: str, title: str, user_map: dict, rep
     wp_id = _text(element, "comment_id")
     dropped: set[str] = set()
     fields = {
-        "name": unescape(_text(element, "comment_author")).strip()[:100] or "Anonymous",
+        "name": unescape(_text(element, "comment_author")).strip() or "Anonymous",
         "email": _text(element, "comment_author_email").strip(),
-        "website": _text(element, "comment_author_url").strip()[:200],
+        "website": _text(element, "comment_author_url").strip(),
         "ip_address": _text(element, "comment_author_IP").strip() or None,
-        "user_agent": _text(element, "comment_agent")[:300],
+        "user_agent": _text(element, "comment_agent").strip(),
         "created_at": _date(element, title),
         "status": status,
         "status_reason": IMPORTED,
         "wp_parent": int(_text(element, "comment_parent") or 0),
         "body": comment_markdown(_text(element, "comment_content"), dropped=dropped),
     }
+    _fit_author(fields, f"WordPress comment {wp_id} on “{title}”", report)
     for tag in sorted(dropped):
         report.dropped("comment", f"WordPress comment {wp_id} on “{title}”", f"<{tag}> is not kept: its text is")
     try:
@@ -208,6 +211,24 @@ def _fields(element: ET.Element, *, status: str, title: str, user_map: dict, rep
             "status_reason": f"{IMPORTED} Staff reply.",
         }
     return fields
+
+
+def _fit_author(fields: dict, what: str, report) -> None:
+    """Author details this site cannot hold: a name cut to its field (reported), anything else left out (reported).
+
+    A cut address or IP would be a wrong one, worse than none; a name keeps its start.
+    """
+    for name in ("name", "website", "user_agent"):
+        limit = Comment._meta.get_field(name).max_length
+        if len(fields[name]) > limit:
+            report.dropped("comment", what, f"its {name} was longer than {limit} characters")
+            fields[name] = fields[name][:limit] if name == "name" else ""
+    if fields["ip_address"]:
+        try:
+            validate_ipv46_address(fields["ip_address"])
+        except ValidationError:
+            report.dropped("comment", what, f"its IP address {fields['ip_address']!r} is not one")
+            fields["ip_address"] = None
 
 
 def _mapped_user(element: ET.Element, user_map: dict):

@@ -178,6 +178,17 @@ def test_markup_a_reader_could_not_type_is_dropped_to_its_text_and_reported(guid
     assert dropped == {f"<{tag}> is not kept: its text is" for tag in ("h2", "img", "span", "script")}
 
 
+def test_author_details_this_site_cannot_hold_are_left_out_and_reported(guide_item, article):
+    element = comment_element(guide_item, "213")
+    set_field(element, "comment_author_url", "https://example.com/" + "a" * 300)
+    set_field(element, "comment_author_IP", "unknown")
+    report = run(guide_item, article)
+    comment = Comment.objects.get(imported_id=213)
+    assert comment.website == "" and comment.ip_address is None
+    reasons = {why for _, _, what, why in report.of("dropped") if "WordPress comment 213 " in what}
+    assert reasons == {"its website was longer than 200 characters", "its IP address 'unknown' is not one"}
+
+
 def test_a_second_import_changes_nothing(guide_item, article):
     run(guide_item, article)
     before = list(Comment.objects.values_list("id", "status", "body_html", "parent_id", "created_at"))
