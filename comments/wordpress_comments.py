@@ -241,7 +241,11 @@ def _mapped_user(element: ET.Element, user_map: dict):
 
 
 def _date(element: ET.Element, title: str) -> datetime:
-    """When it was posted: the GMT date, else the local one read in the site's time zone."""
+    """When it was posted: the GMT date, else the local one read in this site's time zone.
+
+    The export does not name the WordPress site's own zone; an export without GMT dates is rare
+    (WordPress writes both), and the site's zone is the nearest guess for a site moving here.
+    """
     wp_id = _text(element, "comment_id")
     gmt = _text(element, "comment_date_gmt").strip()
     text, zone = (gmt, ZoneInfo("UTC")) if gmt and gmt != NO_DATE else (_text(element, "comment_date").strip(), None)
@@ -283,7 +287,7 @@ class _CommentConverter(HTMLParser):
 
     INLINE = {"strong": "**", "b": "**", "em": "*", "i": "*", "code": "`"}
     SILENT = {"script", "style"}
-    IGNORED = {"p", "br", "ul", "ol", "li", "blockquote", "a", *INLINE}
+    KEPT = {"p", "br", "ul", "ol", "li", "blockquote", "a", *INLINE}
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
@@ -323,9 +327,7 @@ class _CommentConverter(HTMLParser):
         elif tag == "li":
             self._newline(blank=False, hard=False)
             self.out.append("   " * (len(self.lists) - 1) + ("1. " if self.lists[-1:] == ["ol"] else "- "))
-        if tag not in self.IGNORED and tag not in self.SILENT:
-            self.dropped.add(tag)
-        if tag in self.SILENT:
+        if tag not in self.KEPT:
             self.dropped.add(tag)
 
     def handle_endtag(self, tag):
