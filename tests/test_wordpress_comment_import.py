@@ -6,6 +6,7 @@ The fixture is a real WordPress 6.1.9 export; the article is made here, as the i
 
 import copy
 import xml.etree.ElementTree as ET
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -303,6 +304,16 @@ def test_a_comment_longer_than_the_form_allows_is_kept_whole(guide_item, article
     set_field(comment_element(guide_item, "213"), "comment_content", text)
     run(guide_item, article)
     assert Comment.objects.get(imported_id=213).body == text.strip()
+
+
+def test_a_comment_without_a_gmt_date_is_dated_in_the_sites_zone(guide_item, article, settings):
+    settings.TIME_ZONE = "America/New_York"
+    element = comment_element(guide_item, "213")
+    set_field(element, "comment_date_gmt", "0000-00-00 00:00:00")
+    set_field(element, "comment_date", "2026-10-20 16:00:00")
+    run(guide_item, article)
+    posted = Comment.objects.get(imported_id=213).created_at
+    assert posted == datetime(2026, 10, 20, 20, 0, tzinfo=UTC)  # 16:00 in New York (EDT)
 
 
 @pytest.mark.parametrize("date", ["2026-13-45 99:00:00", "yesterday"])
