@@ -64,6 +64,23 @@ class StatusFilter(admin.SimpleListFilter):
         return queryset.filter(status=value)
 
 
+class OriginFilter(admin.SimpleListFilter):
+    """Imported comments (comments.wordpress_comments) apart from those posted on this site."""
+
+    title = "origin"
+    parameter_name = "origin"
+
+    def lookups(self, request, model_admin):
+        return [("imported", "Imported from WordPress"), ("here", "Posted here")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "imported":
+            return queryset.exclude(imported_from="")
+        if self.value() == "here":
+            return queryset.filter(imported_from="")
+        return queryset
+
+
 class SubmitButton(forms.CheckboxInput):
     """A submit button as a form field: True when the form was sent with it."""
 
@@ -125,7 +142,7 @@ class CommentAdmin(SelectionChecked, admin.ModelAdmin):
     form = CommentAdminForm
     list_display = ("text", "author", "replies_to", "created_at", "decisions")
     list_display_links = ("created_at",)
-    list_filter = (StatusFilter, "is_staff_reply", "article")
+    list_filter = (StatusFilter, OriginFilter, "is_staff_reply", "article")
     list_select_related = ("article", "parent")
     search_fields = ("name", "email", "body", "ip_address")
     date_hierarchy = "created_at"
@@ -139,9 +156,12 @@ class CommentAdmin(SelectionChecked, admin.ModelAdmin):
         "ip_address",
         "user_agent",
         "is_staff_reply",
+        "imported_from",
+        "imported_id",
     )
     fieldsets = (
         (None, {"fields": ("article_link", "parent", "status", "status_reason", "created_at")}),
+        ("Imported", {"fields": ("imported_from", "imported_id")}),
         ("Author", {"fields": ("name", "email", "website", "ip_address", "user_agent", "is_staff_reply")}),
         ("Comment", {"fields": ("body",)}),
         ("Reply", {"fields": ("staff_reply",)}),
@@ -205,8 +225,11 @@ class CommentAdmin(SelectionChecked, admin.ModelAdmin):
         return shown if self.has_change_permission(request) else tuple(c for c in shown if c != "decisions")
 
     def get_fieldsets(self, request, obj=None):
-        """A comment that is not approved offers "Approve and reply" under the reply box."""
+        """A comment that is not approved offers "Approve and reply" under the reply box; one posted here
+        has no "Imported" part."""
         fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or not obj.imported_from:
+            fieldsets = tuple(part for part in fieldsets if part[0] != "Imported")
         if obj is None or obj.status == Comment.Status.APPROVED:
             return fieldsets
         return (*fieldsets[:-1], ("Reply", {"fields": ("staff_reply", "approve_and_reply")}))

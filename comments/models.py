@@ -134,6 +134,15 @@ class Comment(models.Model):
     ip_address = models.GenericIPAddressField("IP address", null=True, blank=True, editable=False)
     user_agent = models.CharField("browser", max_length=300, blank=True, editable=False)
     created_at = models.DateTimeField("posted", default=timezone.now, db_index=True)
+    # Where an imported comment came from (comments.wordpress_comments): the WordPress site's address
+    # and the comment's id there, the key a second import finds it by. Both empty for a comment posted here.
+    imported_from = models.CharField(
+        "imported from", max_length=200, blank=True, editable=False, help_text="The WordPress site it came from."
+    )
+    imported_id = models.PositiveBigIntegerField("WordPress comment id", null=True, blank=True, editable=False)
+    # What the export said at the last import (comments.wordpress_comments._digest): a later import
+    # updates the comment only when the export changed, never undoing a moderator's decision here.
+    imported_digest = models.CharField(max_length=32, blank=True, editable=False)
 
     objects = CommentQuerySet.as_manager()
 
@@ -145,6 +154,13 @@ class Comment(models.Model):
             # An author's comments on an article, whatever the case of the address: the duplicate
             # check of every post (comments.services.earlier_copy).
             models.Index(Upper("email"), F("article"), name="comment_author_email"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["imported_from", "imported_id"],
+                condition=Q(imported_id__isnull=False),
+                name="comment_imported_once",
+            )
         ]
 
     def __str__(self):

@@ -1,21 +1,363 @@
-"""Import of the comments of one WordPress item (the comments slice of #14 replaces this module at the merge)."""
+"""The comments of one WordPress export item, brought in as this site's comments.
 
-from typing import TYPE_CHECKING
-from xml.etree.ElementTree import Element
+The import command (articles.management.commands.import_wordpress) calls import_item_comments()
+for each item, inside its one transaction, with the Article it made or found for the item.
 
-from django.contrib.auth.models import User
+- Keyed by the WordPress site (`source`) and the comment's id, stored on the comment
+  (`imported_from`, `imported_id`): a second run creates nothing, and updates (and reports) a
+  comment whose text, author or status changed in the export since the last import. A digest of
+  what the export said (`imported_digest`) tells the two apart: a moderator's decision or edit
+  here since the import is kept while the export says the same as it did, and a comment whose
+  author had their data erased here (comments.personal_data.erase) is never written again.
+- Saved through the model, never `services.post_comment()`: the comments were moderated on the
+  old site, so the rules do not judge them again and nobody gets mail. Each save makes the
+  stored fragment and retires the article's pages (comments.apps), so counts and pages are
+  right when the import's transaction commits.
+- Text: WordPress keeps a comment as HTML with its line breaks meaningful. What a reader could
+  have typed here (paragraphs, line breaks, bold, italics, code, quotes, lists, links) becomes
+  the comment Markdown; any other tag goes and its text stays (its name is reported as dropped),
+  and the result goes through the same renderer and sanitizer as a comment posted here.
+  A comment longer than the form's 5,000 characters is kept whole: it was published elsewhere,
+  and cutting a reader's words silently is worse. One beyond what the Markdown pipeline renders
+  safely (articles.markdown.check_renderable: 50,000 characters, nesting, brackets) stops the
+  import with a message naming the comment, rather than storing text no page can show.
+- Pingbacks and trackbacks are skipped with a report line naming the linking page: they are
+  not a reader's words, carry no e-mail address, and this site has no kind of comment to show
+  mentions apart from conversation; the site owner can link the page by hand if it matters.
+- Threads: a reply keeps its parent; one deeper than MAX_DEPTH goes under its deepest ancestor
+  that still takes replies (comments there stay in date order); one whose parent is not in the
+  export (or was skipped) becomes a top-level comment whose reason tells moderators so.
+- A comment by a registered WordPress user (comment_user_id not 0) becomes a staff reply only
+  when the export names a mapped user: the item does not carry the channel's author list, so a
+  `user_map` key is matched against the name WordPress wrote (`comment_author`, its display
+  name) or the mapped staff account's e-mail against `comment_author_email` (case ignored).
+  Otherwise it is a plain comment under the name it had.
+"""
 
-if TYPE_CHECKING:
-    from articles.wordpress_import import ImportReport
+import hashlib
+import json
+import re
+import xml.etree.ElementTree as ET
+from datetime import datetime
+from html import unescape
+from html.parser import HTMLParser
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.management.base import CommandError
+from django.core.validators import validate_ipv46_address
+
+from articles.markdown import MarkdownRefused, check_renderable
+
+from .models import MAX_DEPTH, Comment, DiscussionSettings
+from .personal_data import ERASED_REASON
+
+WP = "{http://wordpress.org/export/1.2/}"
+STATUSES = {
+    "1": Comment.Status.APPROVED,
+    "0": Comment.Status.PENDING,
+    "trash": Comment.Status.REMOVED,
+    "spam": Comment.Status.SPAM,
+}
+IMPORTED = "Imported from WordPress."
+ORPHAN = "Imported: its parent was not in the export."
+NO_DATE = "0000-00-00 00:00:00"
+# Compared with the export on a second run: a change to any of these is an update, reported.
+COMPARED = ("name", "email", "website", "body", "status")
 
 
-def import_item_comments(
-    item: Element, article, *, source: str, user_map: dict[str, User], report: "ImportReport", dry_run: bool
-) -> None:
-    """Import the `<wp:comment>`s of one WXR `<item>` onto `article` (None for a page: reported as skipped).
+class CommentNotImportable(CommandError):
+    """A comment the import cannot store as it is; the message names it. A CommandError, so the
+    command prints the message alone and its transaction writes nothing."""
 
-    `source` and each WordPress comment id are the idempotency key; `user_map` maps WordPress
-    logins to Django staff users; `report` is the import's `ImportReport`. Called by
-    `articles.wordpress_import.import_export()` inside its one transaction.
+
+def import_item_comments(item: ET.Element, article, *, source: str, user_map: dict, report, dry_run: bool) -> None:
+    """Create or update the comments of one WXR `<item>` under `article` (None for a site page)."""
+    comments = item.findall(f"{WP}comment")
+    title = item.findtext("title") or item.findtext(f"{WP}post_name") or "an item"
+    if not comments:
+        return
+    if article is None:
+        for element in comments:
+            report.skipped(
+                "comment", _describe(element, title), "comments on a page are not imported: site pages have no comments"
+            )
+        return
+    rows = {}
+    for element in comments:
+        wp_id = _text(element, "comment_id")
+        if _text(element, "comment_type") in ("pingback", "trackback"):
+            report.skipped(
+                _text(element, "comment_type"),
+                f"from {_text(element, 'comment_author_url') or 'an unnamed page'} on “{title}”",
+                "pingbacks and trackbacks are not imported: this site shows readers' comments only",
+            )
+            continue
+        status = STATUSES.get(_text(element, "comment_approved"))
+        if status is None:
+            report.skipped(
+                "comment",
+                _describe(element, title),
+                f"its WordPress status “{_text(element, 'comment_approved')}” is not one this site knows",
+            )
+            continue
+        if not wp_id.isdigit():
+            raise CommentNotImportable(f"A comment on “{title}” has no valid WordPress id ({wp_id!r}).")
+        if int(wp_id) in rows:
+            raise CommentNotImportable(f"WordPress comment {wp_id} appears twice on “{title}”: export again.")
+        rows[int(wp_id)] = _fields(element, status=status, title=title, user_map=user_map, report=report)
+    existing = {
+        comment.imported_id: comment
+        for comment in Comment.objects.filter(imported_from=source, imported_id__in=list(rows)).select_related("parent")
+    }
+    made: dict[int, Comment | None] = {}
+    placing: set[int] = set()
+
+    def place(wp_id: int) -> Comment | None:
+        """The comment for this WordPress id, its parent placed first (an export may list replies first)."""
+        if wp_id in made:
+            return made[wp_id]
+        placing.add(wp_id)
+        fields = rows[wp_id]
+        parent_id = fields.pop("wp_parent")
+        parent = None
+        if parent_id in rows and parent_id not in placing:  # a parent that is its own ancestor is no parent
+            parent = place(parent_id)
+            while parent.depth >= MAX_DEPTH:
+                parent = parent.parent
+        elif parent_id:
+            fields["status_reason"] = ORPHAN
+        made[wp_id] = _store(
+            wp_id, fields, parent, article=article, source=source, existing=existing, report=report, dry_run=dry_run
+        )
+        placing.discard(wp_id)
+        return made[wp_id]
+
+    for wp_id in sorted(rows, key=lambda key: (rows[key]["created_at"], key)):
+        place(wp_id)
+
+
+def _store(wp_id, fields, parent, *, article, source, existing, report, dry_run) -> Comment | None:
+    what = f"{fields['name']} (WordPress comment {wp_id}) on “{article}”"
+    digest = _digest(fields)
+    comment = existing.get(wp_id)
+    if comment is None:
+        if dry_run:
+            report.created("comment", what)
+            # Not saved: an object that answers .depth and .parent, so its replies are placed as they would be.
+            return Comment(article=article, parent=parent, depth=parent.depth + 1 if parent else 1, **fields)
+        comment = Comment.objects.create(
+            article=article, parent=parent, imported_from=source, imported_id=wp_id, imported_digest=digest, **fields
+        )
+        report.created("comment", what)
+        return comment
+    if comment.imported_digest == digest:
+        return comment
+    if comment.status_reason == ERASED_REASON:  # what its author asked to have erased never comes back
+        report.skipped("comment", f"WordPress comment {wp_id} on “{article}”", "its author's data was erased here")
+        return comment
+    changed = [name for name in COMPARED if getattr(comment, name) != fields[name]]
+    if changed:
+        why = ", ".join(
+            f"status {comment.status} -> {fields['status']}" if name == "status" else f"{name} changed"
+            for name in changed
+        )
+        report.updated("comment", what, why)
+    if not dry_run:
+        for name in changed:
+            setattr(comment, name, fields[name])
+        comment.imported_digest = digest
+        comment.save(update_fields=[*changed, "imported_digest"])
+    return comment
+
+
+def _digest(fields: dict) -> str:
+    """What the export says of the fields a later import may update, as a short fingerprint."""
+    said = json.dumps([str(fields[name]) for name in COMPARED], ensure_ascii=False)
+    return hashlib.sha256(said.encode()).hexdigest()[:32]
+
+
+def _fields(element: ET.Element, *, status: str, title: str, user_map: dict, report) -> dict:
+    wp_id = _text(element, "comment_id")
+    dropped: set[str] = set()
+    fields = {
+        "name": unescape(_text(element, "comment_author")).strip() or "Anonymous",
+        "email": _text(element, "comment_author_email").strip(),
+        "website": _text(element, "comment_author_url").strip(),
+        "ip_address": _text(element, "comment_author_IP").strip() or None,
+        "user_agent": _text(element, "comment_agent").strip(),
+        "created_at": _date(element, title),
+        "status": status,
+        "status_reason": IMPORTED,
+        "wp_parent": int(_text(element, "comment_parent") or 0),
+        "body": comment_markdown(_text(element, "comment_content"), dropped=dropped),
+    }
+    _fit_author(fields, f"WordPress comment {wp_id} on “{title}”", report)
+    for tag in sorted(dropped):
+        report.dropped("comment", f"WordPress comment {wp_id} on “{title}”", f"<{tag}> is not kept: its text is")
+    try:
+        check_renderable(fields["body"])
+    except MarkdownRefused as refusal:
+        raise CommentNotImportable(
+            f"WordPress comment {wp_id} on “{title}” cannot be imported: {refusal} "
+            "Shorten it in WordPress, or mark it as trash there, and export again."
+        ) from None
+    if _text(element, "comment_user_id") not in ("", "0") and (user := _mapped_user(element, user_map)):
+        fields |= {
+            "is_staff_reply": True,
+            "user": user,
+            "name": DiscussionSettings.get_solo().staff_name(user),
+            "status_reason": f"{IMPORTED} Staff reply.",
+        }
+    return fields
+
+
+def _fit_author(fields: dict, what: str, report) -> None:
+    """Author details this site cannot hold: a name cut to its field (reported), anything else left out (reported).
+
+    A cut address or IP would be a wrong one, worse than none; a name keeps its start.
     """
+    for name in ("name", "website", "user_agent"):
+        limit = Comment._meta.get_field(name).max_length
+        if len(fields[name]) > limit:
+            report.dropped("comment", what, f"its {name} was longer than {limit} characters")
+            fields[name] = fields[name][:limit] if name == "name" else ""
+    if fields["ip_address"]:
+        try:
+            validate_ipv46_address(fields["ip_address"])
+        except ValidationError:
+            report.dropped("comment", what, f"its IP address {fields['ip_address']!r} is not one")
+            fields["ip_address"] = None
+
+
+def _mapped_user(element: ET.Element, user_map: dict):
+    """The staff account mapped to this comment's WordPress user, if the export names one (module docstring)."""
+    email = _text(element, "comment_author_email").strip().lower()
+    for login, user in user_map.items():
+        if user.is_staff and (login == _text(element, "comment_author") or (email and user.email.lower() == email)):
+            return user
     return None
+
+
+def _date(element: ET.Element, title: str) -> datetime:
+    """When it was posted: the GMT date, else the local one read in this site's time zone.
+
+    The export does not name the WordPress site's own zone; an export without GMT dates is rare
+    (WordPress writes both), and the site's zone is the nearest guess for a site moving here.
+    """
+    wp_id = _text(element, "comment_id")
+    gmt = _text(element, "comment_date_gmt").strip()
+    text, zone = (gmt, ZoneInfo("UTC")) if gmt and gmt != NO_DATE else (_text(element, "comment_date").strip(), None)
+    try:
+        moment = datetime.strptime(text, "%Y-%m-%d %H:%M:%S")
+    except ValueError:
+        raise CommentNotImportable(
+            f"WordPress comment {wp_id} on “{title}” has no valid date ({text!r}): fix it in WordPress, export again."
+        ) from None
+    return moment.replace(tzinfo=zone or ZoneInfo(settings.TIME_ZONE))
+
+
+def _text(element: ET.Element, name: str) -> str:
+    return element.findtext(f"{WP}{name}") or ""
+
+
+def _describe(element: ET.Element, title: str) -> str:
+    name = unescape(_text(element, "comment_author")) or "Anonymous"
+    return f"{name} (WordPress comment {_text(element, 'comment_id')}) on “{title}”"
+
+
+def comment_markdown(html: str, *, dropped: set[str]) -> str:
+    """WordPress's comment HTML as this site's comment Markdown; the names of tags not kept go into `dropped`.
+
+    WordPress shows a blank line as a new paragraph and a single line break as a line break
+    (wpautop), so both are kept.
+    """
+    converter = _CommentConverter()
+    converter.feed(html)
+    converter.close()
+    dropped.update(converter.dropped)
+    text = "".join(converter.out)
+    text = re.sub(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*", "\n\n", text)
+    return "\n".join(line.rstrip() if line.strip() == "" else line for line in text.strip().split("\n"))
+
+
+class _CommentConverter(HTMLParser):
+    """The tags a reader can write here as Markdown; any other tag's text only (script and style: nothing)."""
+
+    INLINE = {"strong": "**", "b": "**", "em": "*", "i": "*", "code": "`"}
+    SILENT = {"script", "style"}
+    KEPT = {"p", "br", "ul", "ol", "li", "blockquote", "a", *INLINE}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.dropped: set[str] = set()
+        self.links: list[str | None] = []
+        self.lists: list[str] = []
+        self.quote = 0
+        self.silent = 0
+
+    def _newline(self, blank: bool, hard: bool = True) -> None:
+        """A new paragraph, or a new line: a hard break (two spaces) unless a list item starts it."""
+        self.out.append("\n\n" if blank else "  \n" if hard else "\n")
+        self.out.append("> " * self.quote)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SILENT:
+            self.silent += 1
+        elif tag in self.INLINE:
+            self.out.append(self.INLINE[tag])
+        elif tag == "a":
+            href = dict(attrs).get("href") or ""
+            keep = href.startswith(("http://", "https://", "mailto:"))
+            self.links.append(href if keep else None)
+            if keep:
+                self.out.append("[")
+        elif tag == "br":
+            self._newline(blank=False)
+        elif tag == "p":
+            self._newline(blank=True)
+        elif tag == "blockquote":
+            self.quote += 1
+            self._newline(blank=True)
+        elif tag in ("ul", "ol"):
+            self.lists.append(tag)
+            self._newline(blank=True)
+        elif tag == "li":
+            self._newline(blank=False, hard=False)
+            self.out.append("   " * (len(self.lists) - 1) + ("1. " if self.lists[-1:] == ["ol"] else "- "))
+        if tag not in self.KEPT:
+            self.dropped.add(tag)
+
+    def handle_endtag(self, tag):
+        if tag in self.SILENT:
+            self.silent = max(0, self.silent - 1)
+        elif tag in self.INLINE:
+            self.out.append(self.INLINE[tag])
+        elif tag == "a" and self.links:
+            href = self.links.pop()
+            if href:
+                self.out.append(f"]({href})")
+        elif tag == "p":
+            self._newline(blank=True)
+        elif tag == "blockquote":
+            self.quote = max(0, self.quote - 1)
+            self._newline(blank=True)
+        elif tag in ("ul", "ol") and self.lists:
+            self.lists.pop()
+            self._newline(blank=True)
+
+    def handle_data(self, data):
+        if self.silent:
+            return
+        data = re.sub(r"([\\`*_\[\]])", r"\\\1", data)
+        parts = re.split(r"\n[ \t]*\n", data)
+        for number, part in enumerate(parts):
+            if number:
+                self._newline(blank=True)
+            lines = part.split("\n")
+            for line_number, line in enumerate(lines):
+                if line_number:
+                    self._newline(blank=False)
+                self.out.append(line)

@@ -1,9 +1,16 @@
-"""Admin forms as a browser submits them: a new article, or any change form with the values it shows."""
+"""Admin forms as a browser submits them: a new article, any change form with the values it shows, and
+the moderation queue's actions with the Undo their message offers."""
+
+import re
+from html import unescape
 
 from django.forms import CheckboxInput, FileInput
 from django.urls import reverse
 
+from tests.conftest import QUEUE
+
 ADD = reverse("admin:articles_article_add")
+UNDO = reverse("admin:comments_comment_undo")
 
 
 def inline_management(prefix: str, total: int, initial: int = 0) -> dict:
@@ -76,3 +83,22 @@ def shown_form_data(response, **changes) -> dict:
             for part in shown.get("subwidgets", [shown]):
                 data[part["name"]] = "" if part["value"] is None else part["value"]
     return data | changes
+
+
+def undo_fields(html: str) -> dict:
+    """What the Undo button in a decision's message sends."""
+    form = re.search(r'<form class="undo-decision".*?</form>', html, re.S)[0]
+    assert f'action="{UNDO}"' in form
+    return {
+        name: unescape(value) for name, value in re.findall(r'name="(token|_changelist_filters)" value="([^"]*)"', form)
+    }
+
+
+def bulk(client, action, comments, *, shown="all"):
+    """Run `action` on `comments` from the queue; returns what its Undo button sends."""
+    response = client.post(
+        f"{QUEUE}?status={shown}",
+        {"action": action, "_selected_action": [c.pk for c in comments], "index": "0"},
+        follow=True,
+    )
+    return undo_fields(response.content.decode())

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.management import call_command
 
-from tests.test_wordpress_import import FIXTURE
+from tests.wordpress_export import FIXTURE
 
 
 @pytest.mark.django_db

@@ -1,8 +1,6 @@
 """Undo right after a decision in the queue: the message's button puts back the earlier statuses."""
 
-import re
 from datetime import timedelta
-from html import unescape
 
 import time_machine
 from django.contrib.admin.models import LogEntry
@@ -12,29 +10,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from comments.models import Comment
+from tests.admin_forms import UNDO, bulk, undo_fields
 from tests.conftest import QUEUE
 
-UNDO = reverse("admin:comments_comment_undo")
 PENDING, APPROVED, SPAM = Comment.Status.PENDING, Comment.Status.APPROVED, Comment.Status.SPAM
-
-
-def undo_fields(html: str) -> dict:
-    """What the Undo button in a decision's message sends."""
-    form = re.search(r'<form class="undo-decision".*?</form>', html, re.S)[0]
-    assert f'action="{UNDO}"' in form
-    return {
-        name: unescape(value) for name, value in re.findall(r'name="(token|_changelist_filters)" value="([^"]*)"', form)
-    }
-
-
-def bulk(client, action, comments, *, shown="all"):
-    """Run `action` on `comments` from the queue; returns what its Undo button sends."""
-    response = client.post(
-        f"{QUEUE}?status={shown}",
-        {"action": action, "_selected_action": [c.pk for c in comments], "index": "0"},
-        follow=True,
-    )
-    return undo_fields(response.content.decode())
 
 
 def test_undo_puts_back_each_comments_earlier_status(moderator_client, guide, make_comment):

@@ -13,8 +13,8 @@ from comments import mail_links
 from comments.models import Comment, DiscussionSettings
 from comments.reader_mail import unsubscribe_token
 from comments.services import post_staff_reply, set_status
+from tests.admin_forms import UNDO, bulk
 from tests.conftest import APPROVED, PENDING, QUEUE, REMOVED, SITE, SPAM, post_comment
-from tests.test_queue_undo import UNDO, bulk
 
 NOTIFY = "Email me when my comment is published and when someone replies"
 

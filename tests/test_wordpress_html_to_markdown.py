@@ -7,7 +7,7 @@ import pytest
 from django.core.management import call_command
 
 from articles.models import Article
-from tests.test_wordpress_import_bad_input import export
+from tests.wordpress_export import export
 
 CLASSIC = """<h2>Dosing</h2><p>Read <a href="https://example.org/a">the study</a>, <em>carefully</em>.</p>
 <ol><li>First</li><li>Second</li></ol><img src="https://old.example/wp-content/uploads/a.png" alt="A chart">

@@ -6,27 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from articles.models import Article, Person, SitePage, Topic, WordPressItem
-from tests.test_wordpress_import import FIXTURE
-
-HEAD = """<?xml version="1.0" encoding="UTF-8" ?>
-<rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
- xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/"
- xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/">
-<channel><title>t</title><wp:wxr_version>{version}</wp:wxr_version>
-<wp:base_site_url>https://old.example</wp:base_site_url>
-"""
-
-
-def item(post_id: int, slug: str, date: str = "2026-10-01 09:00:00") -> str:
-    return f"""<item><title>Post {post_id}</title><link>https://old.example/{slug}/</link>
-<dc:creator>admin</dc:creator><content:encoded><![CDATA[<p>Text of {slug}.</p>]]></content:encoded>
-<excerpt:encoded></excerpt:encoded><wp:post_id>{post_id}</wp:post_id><wp:post_date_gmt>{date}</wp:post_date_gmt>
-<wp:post_name>{slug}</wp:post_name><wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>
-"""
-
-
-def export(*items: str, version: str = "1.2") -> str:
-    return HEAD.format(version=version) + "".join(items) + "</channel></rss>\n"
+from tests.wordpress_export import FIXTURE, export, item
 
 
 def refusal(tmp_path, text: str) -> str:

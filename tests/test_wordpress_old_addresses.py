@@ -5,7 +5,7 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 
-from tests.test_wordpress_import import FIXTURE, GUIDE_SLUG
+from tests.wordpress_export import FIXTURE, GUIDE_SLUG
 
 
 @pytest.fixture

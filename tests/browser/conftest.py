@@ -175,6 +175,8 @@ def editor_page(page, editor) -> Page:
 # What several journeys share: the accessibility rules, the comment form, the article form
 
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
+PHONE = {"width": 390, "height": 844}  # the phone every journey is walked on
+WIDE = {"width": 1280, "height": 900}
 QUESTION = "Does the first infusion feel strange?"
 REMEMBER_ME = "Save my name, email, and website in this browser for the next time I comment."
 SECTION_HEADING = "Understanding Ketamine"  # a section of the seed guide the editor journeys change

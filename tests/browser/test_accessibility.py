@@ -13,10 +13,7 @@ from playwright.sync_api import Page, expect
 from articles.models import Article
 from articles.site_page_loader import read_site_pages
 from comments.models import Comment
-from tests.browser.conftest import QUESTION, WCAG_AA, post_comment
-
-PHONE = {"width": 390, "height": 844}
-WIDE = {"width": 1280, "height": 900}
+from tests.browser.conftest import PHONE, QUESTION, WCAG_AA, WIDE, post_comment
 
 
 def open_address(address: str) -> Callable[[Page, Article], None]:

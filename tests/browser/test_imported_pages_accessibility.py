@@ -6,9 +6,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
-from tests.browser.conftest import WCAG_AA
-from tests.browser.test_accessibility import PHONE, WIDE
-from tests.test_wordpress_import import FIXTURE, GUIDE_SLUG
+from tests.browser.conftest import PHONE, WCAG_AA, WIDE
+from tests.wordpress_export import FIXTURE, GUIDE_SLUG
 
 
 @pytest.mark.parametrize("address", [f"/articles/{GUIDE_SLUG}/", "/articles/ketamine-for-crps/", "/sample-page/"])
