@@ -13,7 +13,7 @@ outside itself.
 
 import hashlib
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
@@ -64,9 +64,14 @@ class ImportReport:
     """What an import did, per row, with why: the summary printed at the end (both apps write to it)."""
 
     lines: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    created_kinds: Counter = field(default_factory=Counter)
+
+    # A kind with more new rows than this (the comments of a real site: thousands) is counted, not listed.
+    CREATED_LISTED = 20
 
     def created(self, kind: str, what: str) -> None:
         self.lines["created"].append(f"{kind} “{what}”")
+        self.created_kinds[kind] += 1
 
     def updated(self, kind: str, what: str, why: str) -> None:
         self.lines["updated"].append(f"{kind} “{what}”: {why}")
@@ -83,6 +88,10 @@ class ImportReport:
         for action in ("created", "updated", "skipped", "dropped"):
             lines = self.lines.get(action, [])
             parts.append(f"{action.capitalize()}: {len(lines)}")
+            if action == "created":
+                counted = {kind for kind, n in self.created_kinds.items() if n > self.CREATED_LISTED}
+                lines = [line for line in lines if line.split(" “", 1)[0] not in counted]
+                parts.extend(f"  {self.created_kinds[kind]} × {kind}" for kind in sorted(counted))
             parts.extend(f"  {line}" for line in lines)
         return "\n".join(parts)
 

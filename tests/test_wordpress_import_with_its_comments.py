@@ -58,3 +58,13 @@ def test_a_dry_run_writes_no_comment():
     summary = run_import("--dry-run")
     assert not Comment.objects.exists() and not Article.objects.exists()
     assert summary  # it says what it would have done
+
+
+@pytest.mark.django_db
+def test_the_summary_counts_the_new_comments_and_lists_the_new_articles():
+    """A real site brings thousands of comments: the summary counts them and still names each article."""
+    summary = run_import()
+    created = summary.split("\nUpdated:", 1)[0]
+    assert f"{Comment.objects.count()} × comment" in created
+    assert "comment “" not in created
+    assert "article “What Is Ketamine Infusion Used For”" in created
