@@ -282,6 +282,9 @@ def comment_markdown(html: str, *, dropped: set[str]) -> str:
     return "\n".join(line.rstrip() if line.strip() == "" else line for line in text.strip().split("\n"))
 
 
+_HREF_ESCAPES = {" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E"}
+
+
 class _CommentConverter(HTMLParser):
     """The tags a reader can write here as Markdown; any other tag's text only (script and style: nothing)."""
 
@@ -311,6 +314,8 @@ class _CommentConverter(HTMLParser):
         elif tag == "a":
             href = dict(attrs).get("href") or ""
             keep = href.startswith(("http://", "https://", "mailto:"))
+            # In Markdown's (href) a space or a parenthesis would end the address and start text or a link of its own.
+            href = "".join(_HREF_ESCAPES.get(char, char) for char in href)
             self.links.append(href if keep else None)
             if keep:
                 self.out.append("[")

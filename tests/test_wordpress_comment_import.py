@@ -333,3 +333,25 @@ def test_every_post_of_the_export_brings_its_own_comments(make_article):
     crps = Comment.objects.filter(article__title="Ketamine for CRPS: What the Studies Say")
     assert [c.depth for c in crps] == [1, 2]
     assert Comment.objects.count() == 1 + 210 + 2
+
+
+@pytest.mark.parametrize(
+    ("html", "shown"),
+    [
+        (
+            '<a href="https://example.org/x) [more](https://evil.example/">docs</a>',
+            '<p><a href="https://example.org/x%29%20[more]%28https://evil.example/" rel="nofollow ugc noopener">'
+            "docs</a></p>",
+        ),
+        (
+            '<a href="https://en.wikipedia.org/wiki/Ketamine_(drug)">wiki</a>',
+            '<p><a href="https://en.wikipedia.org/wiki/Ketamine_%28drug%29" rel="nofollow ugc noopener">wiki</a></p>',
+        ),
+    ],
+)
+def test_a_links_address_stays_one_address(html, shown):
+    """A space or a parenthesis in an href must not end the Markdown link and make text or a link of its own."""
+    from articles.markdown import render_comment_markdown
+    from comments.wordpress_comments import comment_markdown
+
+    assert render_comment_markdown(comment_markdown(html, dropped=set())) == shown
