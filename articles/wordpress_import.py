@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 from xml.etree.ElementTree import Element, ParseError
 
 import reversion
@@ -26,6 +26,7 @@ from defusedxml.ElementTree import parse
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.encoding import escape_uri_path
 from django.utils.text import Truncator, slugify
 from markdownify import markdownify
 
@@ -281,8 +282,10 @@ class _Importer:
         return page
 
     def old_path(self, item: Element) -> str:
+        """The item's WordPress path as Django's request.get_full_path() spells it: WordPress writes a
+        non-Latin slug with lower-case escapes (%d0%ba), a request's path comes back upper case (%D0%BA)."""
         link = urlsplit(item.findtext("link") or "")
-        return link.path + (f"?{link.query}" if link.query else "")
+        return escape_uri_path(unquote(link.path)) + (f"?{link.query}" if link.query else "")
 
     def fields(self, item: Element, kind: str) -> dict:
         """What the item says, converted: the values written, and what the import hashes to notice a change."""
