@@ -296,7 +296,12 @@ class _Importer:
         body = self.markdown(html, title, kind)
         values = {
             "title": title,
-            "slug": (self.text(item, "wp:post_name") or slugify(title))[:200],
+            # WordPress keeps a non-Latin slug escaped (%d0%ba...); an address here takes ASCII letters only.
+            "slug": (
+                slugify(unquote(self.text(item, "wp:post_name")))
+                or slugify(title)
+                or f"{kind}-{self.text(item, 'wp:post_id')}"
+            )[:200],
             "body": body,
             "published": published,
         }
