@@ -15,6 +15,7 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from urllib.parse import unquote, urlsplit
@@ -32,6 +33,7 @@ from markdownify import markdownify
 
 from .article_body import bodies_made_once
 from .models import Article, Person, SitePage, Topic, WordPressItem
+from .page_cache import content_version_kept
 
 WXR_VERSIONS = {"1.0", "1.1", "1.2"}
 NS = {
@@ -133,7 +135,7 @@ def import_export(
     importer = _Importer(channel, wp, attach_to_existing=attach_to_existing, lines=_item_lines(path))
     items = channel.findall("item")
     importer.check_ids(items)
-    with transaction.atomic():
+    with content_version_kept() if dry_run else nullcontext(), transaction.atomic():
         with bodies_made_once(), reversion.create_revision():  # each article's body made once, at the end
             reversion.set_comment(f"Imported from WordPress ({importer.source}).")
             for position, item in enumerate(items, start=1):
