@@ -218,7 +218,7 @@ def _fit_author(fields: dict, what: str, report) -> None:
 
     A cut address or IP would be a wrong one, worse than none; a name keeps its start.
     """
-    for name in ("name", "website", "user_agent"):
+    for name in ("name", "email", "website", "user_agent"):
         limit = Comment._meta.get_field(name).max_length
         if len(fields[name]) > limit:
             report.dropped("comment", what, f"its {name} was longer than {limit} characters")

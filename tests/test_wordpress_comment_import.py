@@ -160,6 +160,19 @@ def test_author_details_this_site_cannot_hold_are_left_out_and_reported(guide_it
     assert reasons == {"its website was longer than 200 characters", "its IP address 'unknown' is not one"}
 
 
+def test_an_email_address_longer_than_the_field_is_left_out_and_reported(guide_item, article):
+    """PostgreSQL refuses a value longer than the column, stopping the whole import."""
+    set_field(comment_element(guide_item, "213"), "comment_author_email", "a" * 250 + "@example.org")
+    report = run(guide_item, article)
+    assert Comment.objects.get(imported_id=213).email == ""
+    assert (
+        "dropped",
+        "comment",
+        "WordPress comment 213 on “What Is Ketamine Infusion Used For”",
+        "its email was longer than 254 characters",
+    ) in report.lines
+
+
 def test_a_second_import_changes_nothing(guide_item, article):
     run(guide_item, article)
     before = list(Comment.objects.values_list("id", "status", "body_html", "parent_id", "created_at"))
