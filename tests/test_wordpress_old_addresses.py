@@ -31,6 +31,13 @@ def test_old_wordpress_address_redirects_permanently(client, imported, old, new,
     assert client.get(new).status_code == 200
 
 
+@pytest.mark.parametrize("query", ["utm_source=newsletter", "replytocom=12", "x=%00"])
+def test_an_old_permalink_with_a_query_wordpress_ignored_still_redirects(client, imported, query):
+    response = client.get(f"/2026/10/01/{GUIDE_SLUG}/?{query}")
+    assert response.status_code == 301
+    assert response["Location"] == f"/articles/{GUIDE_SLUG}/"
+
+
 def test_sample_page_keeps_its_address(client, imported):
     assert client.get("/sample-page/").status_code == 200
 
