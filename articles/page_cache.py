@@ -22,6 +22,7 @@ reader) kept the same way, joined with a comment section rendered for that reade
 import hashlib
 import time
 import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -111,6 +112,20 @@ def _bump(key: str) -> None:
 
     bump()
     transaction.on_commit(bump)
+
+
+@contextmanager
+def content_version_kept():
+    """The content version as it was before the block: for work rolled back whole (a dry run),
+    whose saves bumped it at once (their commit-time bumps never run), retiring every kept page."""
+    kept = cache.get(CONTENT_VERSION_KEY)
+    try:
+        yield
+    finally:
+        if kept is None:
+            cache.delete(CONTENT_VERSION_KEY)
+        else:
+            cache.set(CONTENT_VERSION_KEY, kept, timeout=None)
 
 
 def bump_content_version(**signal_kwargs) -> None:

@@ -10,6 +10,7 @@ by the item's WordPress id. The rows are `WordPressItem`s, one per imported item
 import re
 
 from django.http import HttpResponsePermanentRedirect
+from django.utils.encoding import escape_uri_path
 
 from .models import WordPressItem
 
@@ -29,7 +30,9 @@ def redirect_wordpress_addresses(get_response):
                     return redirect
         response = get_response(request)
         if response.status_code == 404 and request.method in ("GET", "HEAD"):
-            return _redirect(WordPressItem.objects.filter(old_path=request.get_full_path())) or response
+            # A shared link may carry a query WordPress ignored (?utm_source=, ?replytocom=5): the path alone too.
+            paths = {request.get_full_path(), escape_uri_path(request.path)}
+            return _redirect(WordPressItem.objects.filter(old_path__in=paths)) or response
         return response
 
     return middleware

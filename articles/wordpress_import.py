@@ -15,9 +15,10 @@ import hashlib
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 from xml.etree.ElementTree import Element, ParseError
 
 import reversion
@@ -26,11 +27,13 @@ from defusedxml.ElementTree import parse
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.encoding import escape_uri_path
 from django.utils.text import Truncator, slugify
 from markdownify import markdownify
 
 from .article_body import bodies_made_once
 from .models import Article, Person, SitePage, Topic, WordPressItem
+from .page_cache import content_version_kept
 
 WXR_VERSIONS = {"1.0", "1.1", "1.2"}
 NS = {
@@ -132,7 +135,7 @@ def import_export(
     importer = _Importer(channel, wp, attach_to_existing=attach_to_existing, lines=_item_lines(path))
     items = channel.findall("item")
     importer.check_ids(items)
-    with transaction.atomic():
+    with content_version_kept() if dry_run else nullcontext(), transaction.atomic():
         with bodies_made_once(), reversion.create_revision():  # each article's body made once, at the end
             reversion.set_comment(f"Imported from WordPress ({importer.source}).")
             for position, item in enumerate(items, start=1):
@@ -281,8 +284,10 @@ class _Importer:
         return page
 
     def old_path(self, item: Element) -> str:
+        """The item's WordPress path as Django's request.get_full_path() spells it: WordPress writes a
+        non-Latin slug with lower-case escapes (%d0%ba), a request's path comes back upper case (%D0%BA)."""
         link = urlsplit(item.findtext("link") or "")
-        return link.path + (f"?{link.query}" if link.query else "")
+        return escape_uri_path(unquote(link.path)) + (f"?{link.query}" if link.query else "")
 
     def fields(self, item: Element, kind: str) -> dict:
         """What the item says, converted: the values written, and what the import hashes to notice a change."""
@@ -293,7 +298,12 @@ class _Importer:
         body = self.markdown(html, title, kind)
         values = {
             "title": title,
-            "slug": (self.text(item, "wp:post_name") or slugify(title))[:200],
+            # WordPress keeps a non-Latin slug escaped (%d0%ba...); an address here takes ASCII letters only.
+            "slug": (
+                slugify(unquote(self.text(item, "wp:post_name")))
+                or slugify(title)
+                or f"{kind}-{self.text(item, 'wp:post_id')}"
+            )[:200],
             "body": body,
             "published": published,
         }

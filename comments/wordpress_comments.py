@@ -218,7 +218,7 @@ def _fit_author(fields: dict, what: str, report) -> None:
 
     A cut address or IP would be a wrong one, worse than none; a name keeps its start.
     """
-    for name in ("name", "website", "user_agent"):
+    for name in ("name", "email", "website", "user_agent"):
         limit = Comment._meta.get_field(name).max_length
         if len(fields[name]) > limit:
             report.dropped("comment", what, f"its {name} was longer than {limit} characters")
@@ -282,6 +282,9 @@ def comment_markdown(html: str, *, dropped: set[str]) -> str:
     return "\n".join(line.rstrip() if line.strip() == "" else line for line in text.strip().split("\n"))
 
 
+_HREF_ESCAPES = {" ": "%20", "(": "%28", ")": "%29", "<": "%3C", ">": "%3E"}
+
+
 class _CommentConverter(HTMLParser):
     """The tags a reader can write here as Markdown; any other tag's text only (script and style: nothing)."""
 
@@ -311,6 +314,8 @@ class _CommentConverter(HTMLParser):
         elif tag == "a":
             href = dict(attrs).get("href") or ""
             keep = href.startswith(("http://", "https://", "mailto:"))
+            # In Markdown's (href) a space or a parenthesis would end the address and start text or a link of its own.
+            href = "".join(_HREF_ESCAPES.get(char, char) for char in href)
             self.links.append(href if keep else None)
             if keep:
                 self.out.append("[")

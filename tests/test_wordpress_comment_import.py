@@ -160,6 +160,19 @@ def test_author_details_this_site_cannot_hold_are_left_out_and_reported(guide_it
     assert reasons == {"its website was longer than 200 characters", "its IP address 'unknown' is not one"}
 
 
+def test_an_email_address_longer_than_the_field_is_left_out_and_reported(guide_item, article):
+    """PostgreSQL refuses a value longer than the column, stopping the whole import."""
+    set_field(comment_element(guide_item, "213"), "comment_author_email", "a" * 250 + "@example.org")
+    report = run(guide_item, article)
+    assert Comment.objects.get(imported_id=213).email == ""
+    assert (
+        "dropped",
+        "comment",
+        "WordPress comment 213 on “What Is Ketamine Infusion Used For”",
+        "its email was longer than 254 characters",
+    ) in report.lines
+
+
 def test_a_second_import_changes_nothing(guide_item, article):
     run(guide_item, article)
     before = list(Comment.objects.values_list("id", "status", "body_html", "parent_id", "created_at"))
@@ -333,3 +346,25 @@ def test_every_post_of_the_export_brings_its_own_comments(make_article):
     crps = Comment.objects.filter(article__title="Ketamine for CRPS: What the Studies Say")
     assert [c.depth for c in crps] == [1, 2]
     assert Comment.objects.count() == 1 + 210 + 2
+
+
+@pytest.mark.parametrize(
+    ("html", "shown"),
+    [
+        (
+            '<a href="https://example.org/x) [more](https://evil.example/">docs</a>',
+            '<p><a href="https://example.org/x%29%20[more]%28https://evil.example/" rel="nofollow ugc noopener">'
+            "docs</a></p>",
+        ),
+        (
+            '<a href="https://en.wikipedia.org/wiki/Ketamine_(drug)">wiki</a>',
+            '<p><a href="https://en.wikipedia.org/wiki/Ketamine_%28drug%29" rel="nofollow ugc noopener">wiki</a></p>',
+        ),
+    ],
+)
+def test_a_links_address_stays_one_address(html, shown):
+    """A space or a parenthesis in an href must not end the Markdown link and make text or a link of its own."""
+    from articles.markdown import render_comment_markdown
+    from comments.wordpress_comments import comment_markdown
+
+    assert render_comment_markdown(comment_markdown(html, dropped=set())) == shown

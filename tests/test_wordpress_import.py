@@ -192,3 +192,15 @@ def test_export_naming_its_site_in_other_case_is_the_same_site(tmp_path):
     )
     call_command("import_wordpress", str(shouted), stdout=StringIO())
     assert written_rows() == before
+
+
+@pytest.mark.django_db
+def test_dry_run_leaves_the_kept_pages_version_alone():
+    """A dry run saves rows it then rolls back: the cache bump their saves made must not retire every kept page."""
+    from django.core.cache import cache
+
+    from articles.page_cache import CONTENT_VERSION_KEY, page_versions
+
+    before = page_versions(0)[0]
+    run_import("--dry-run")
+    assert cache.get(CONTENT_VERSION_KEY) == before

@@ -100,3 +100,12 @@ def test_post_longer_than_an_article_may_be_is_refused_naming_it(tmp_path):
     long_post = item(3, "long").replace("<p>Text of long.</p>", "<p>" + "word " * 12_000 + "</p>")
     message = refusal(tmp_path, export(item(1, "one"), long_post))
     assert "item 3 “Post 3”" in message and "the limit is 50,000" in message
+
+
+@pytest.mark.django_db
+def test_a_non_latin_slug_is_imported_under_an_address_this_site_takes(tmp_path):
+    """WordPress keeps a Cyrillic slug escaped (%d0%ba...): it was refused as no valid slug."""
+    path = tmp_path / "export.xml"
+    path.write_text(export(item(1, "%d0%ba%d0%b5%d1%82")).replace("<title>Post 1</title>", "<title>Кет</title>"))
+    call_command("import_wordpress", str(path), stdout=StringIO())
+    assert Article.objects.get().slug == "post-1"
