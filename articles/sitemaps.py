@@ -17,10 +17,10 @@ from infusion_site.site_address import site_origin
 from .models import Article, Person, SitePage, Topic
 
 
-def later(*dates):
-    """The later of the dates that exist: a list of articles changes with its newest publication
-    or content change (as Article.last_modified)."""
-    return max(filter(None, dates), default=None)
+def later(published, changed):
+    """When a list of articles last changed, from its newest publication and content change: the
+    rule Article.last_modified() keeps, applied to aggregated dates."""
+    return Article(published_at=published, content_changed_at=changed).last_modified()
 
 
 class SiteAddressSitemap(Sitemap):

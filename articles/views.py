@@ -1,7 +1,7 @@
 import secrets
 from urllib.parse import urlencode
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
@@ -125,7 +125,8 @@ class PersonDetailView(DetailView):
     context_object_name = "person"
 
     def get(self, request, *args, **kwargs):
-        self.object = person = Person.objects.filter(slug=kwargs["slug"]).first()
+        listed = Person.objects.listed().filter(pk=OuterRef("pk"))  # the sitemap's rule, in the same query
+        self.object = person = Person.objects.annotate(is_listed=Exists(listed)).filter(slug=kwargs["slug"]).first()
         if person is None:  # an old address leads where the page would be shown
             people = Person.objects.all() if may_edit_articles(request.user) else Person.objects.listed()
             return redirect_from_old_address(people, kwargs["slug"])
@@ -134,7 +135,7 @@ class PersonDetailView(DetailView):
             .filter(Q(author=person) | Q(medical_reviewer=person))
             .only("title", "slug", "summary", "author_id", "medical_reviewer_id")
         )
-        unlisted = not articles
+        unlisted = not person.is_listed
         if unlisted and not may_edit_articles(request.user):
             raise Http404("No published article names this person.")
         response = self.render_to_response(

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import User
 from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
@@ -180,6 +181,17 @@ WIDE = {"width": 1280, "height": 900}
 QUESTION = "Does the first infusion feel strange?"
 REMEMBER_ME = "Save my name, email, and website in this browser for the next time I comment."
 SECTION_HEADING = "Understanding Ketamine"  # a section of the seed guide the editor journeys change
+
+
+def assert_accessible_on_a_phone_and_a_wide_screen(page: Page, where: str = "the page") -> None:
+    """Axe finds no WCAG AA violation at 390 px and 1280 px, and the phone never scrolls sideways."""
+    page.set_viewport_size(PHONE)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], f"{where} scrolls sideways"
+    phone = Axe().run(page, options=WCAG_AA)
+    assert phone.violations_count == 0, f"On a 390 px phone:\n{phone.generate_report()}"
+    page.set_viewport_size(WIDE)
+    wide = Axe().run(page, options=WCAG_AA)
+    assert wide.violations_count == 0, f"On a 1280 px screen:\n{wide.generate_report()}"
 
 
 def post_comment(page: Page, *, name: str, email: str, text: str, website: str = "") -> None:

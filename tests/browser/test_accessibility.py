@@ -7,13 +7,17 @@ sideways on the phone. A new public page adds a line to PAGES.
 from collections.abc import Callable
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from articles.models import Article
 from articles.site_page_loader import read_site_pages
 from comments.models import Comment
-from tests.browser.conftest import PHONE, QUESTION, WCAG_AA, WIDE, post_comment
+from tests.browser.conftest import (
+    PHONE,
+    QUESTION,
+    assert_accessible_on_a_phone_and_a_wide_screen,
+    post_comment,
+)
 
 
 def open_address(address: str) -> Callable[[Page, Article], None]:
@@ -80,10 +84,4 @@ PAGES: dict[str, Callable[[Page, Article], None]] = {
 def test_public_page_has_no_accessibility_violations_on_a_phone_or_a_wide_screen(open_page, guide, name):
     page = open_page(viewport=PHONE)
     PAGES[name](page, guide)
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], f"{name} scrolls sideways"
-    phone = Axe().run(page, options=WCAG_AA)
-    assert phone.violations_count == 0, f"On a 390 px phone:\n{phone.generate_report()}"
-
-    page.set_viewport_size(WIDE)
-    wide = Axe().run(page, options=WCAG_AA)
-    assert wide.violations_count == 0, f"On a 1280 px screen:\n{wide.generate_report()}"
+    assert_accessible_on_a_phone_and_a_wide_screen(page, name)

@@ -3,10 +3,9 @@
 from io import StringIO
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 
-from tests.browser.conftest import PHONE, WCAG_AA, WIDE
+from tests.browser.conftest import PHONE, assert_accessible_on_a_phone_and_a_wide_screen
 from tests.wordpress_export import FIXTURE, GUIDE_SLUG
 
 
@@ -15,9 +14,4 @@ def test_imported_page_has_no_accessibility_violations(open_page, db, address):
     call_command("import_wordpress", str(FIXTURE), stdout=StringIO())
     page = open_page(viewport=PHONE)
     page.goto(address)
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], f"{address} scrolls sideways"
-    phone = Axe().run(page, options=WCAG_AA)
-    assert phone.violations_count == 0, f"On a 390 px phone:\n{phone.generate_report()}"
-    page.set_viewport_size(WIDE)
-    wide = Axe().run(page, options=WCAG_AA)
-    assert wide.violations_count == 0, f"On a 1280 px screen:\n{wide.generate_report()}"
+    assert_accessible_on_a_phone_and_a_wide_screen(page, address)

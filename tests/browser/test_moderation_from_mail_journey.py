@@ -3,14 +3,17 @@
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Page, expect
+from playwright.sync_api import expect
 
 from comments.models import Comment
-from tests.browser.conftest import QUESTION, WCAG_AA, comment, post_comment
+from tests.browser.conftest import (
+    PHONE,
+    QUESTION,
+    assert_accessible_on_a_phone_and_a_wide_screen,
+    comment,
+    post_comment,
+)
 
-PHONE = {"width": 390, "height": 844}
-WIDE = {"width": 1280, "height": 900}
 LINK = re.compile(r"^(Approve|Spam|Remove|Reply): (\S+)\r?$", re.MULTILINE)
 
 
@@ -30,16 +33,6 @@ def mail_links_on_live_server(smtp_inbox, settings, live_server):
 def mailed_links(inbox) -> dict[str, str]:
     [message] = inbox.messages
     return dict(LINK.findall(message.body))
-
-
-def assert_accessible_on_a_phone_and_a_wide_screen(page: Page) -> None:
-    page.set_viewport_size(PHONE)
-    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], "scrolls sideways"
-    phone = Axe().run(page, options=WCAG_AA)
-    assert phone.violations_count == 0, f"On a 390 px phone:\n{phone.generate_report()}"
-    page.set_viewport_size(WIDE)
-    wide = Axe().run(page, options=WCAG_AA)
-    assert wide.violations_count == 0, f"On a 1280 px screen:\n{wide.generate_report()}"
 
 
 def test_a_moderator_approves_from_the_mail_in_two_clicks_and_the_comment_is_public(
