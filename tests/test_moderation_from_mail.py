@@ -141,6 +141,13 @@ def test_a_link_used_twice_says_what_was_done_by_whom_and_when(guide, moderator,
     assert "See it on the article" in Client().get(path).content.decode()
 
 
+def test_a_used_link_no_longer_says_the_comment_is_held(guide, moderator, waiting):
+    path = path_of(waiting, "approve", moderator)
+    assert "Held because: It contains" in Client().get(path).content.decode()
+    Client().post(path)
+    assert "Held because" not in Client().get(path).content.decode()
+
+
 def test_a_link_older_than_seven_days_does_nothing_and_says_why(guide, moderator, waiting):
     path = path_of(waiting, "approve", moderator)
     with time_machine.travel(timezone.now() + timedelta(days=7, minutes=1)):
