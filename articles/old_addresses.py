@@ -37,6 +37,11 @@ class OldAddressBase(models.Model):
     def page_model(cls) -> type[models.Model]:
         return next(f.related_model for f in cls._meta.get_fields() if f.many_to_one and f.name != "id")
 
+    @classmethod
+    def page_link(cls) -> str:
+        """The name of the foreign key to the page ("topic", "person", "site_page", "article")."""
+        return next(f.name for f in cls._meta.get_fields() if f.many_to_one and f.name != "id")
+
     def clean(self):
         page = self.page_model()
         if page._default_manager.filter(slug=self.slug).exists():
