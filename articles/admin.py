@@ -35,11 +35,14 @@ from .models import (
     CrisisHelp,
     OldAddress,
     Person,
+    PersonOldAddress,
     Reference,
     Section,
     SitePage,
+    SitePageOldAddress,
     Takeaway,
     Topic,
+    TopicOldAddress,
     WordPressItem,
     anchor_from_heading,
 )
@@ -85,7 +88,8 @@ class ShowsOldAddresses:
     """A topic's, person's or site page's form lists the addresses it had (articles.old_addresses).
 
     Shown, not edited: an editor who may change the page sees them without a permission of their
-    own on the old-address rows, and the form posts nothing more than it did before.
+    own on the old-address rows, and the form posts nothing more than it did before. The list links
+    to those rows' own admin (OldAddressAdmin), where an editor deletes one to free the address.
     """
 
     @admin.display(description="old addresses")
@@ -93,7 +97,15 @@ class ShowsOldAddresses:
         slugs = list(page.old_addresses.values_list("slug", flat=True)) if page.pk else []
         if not slugs:
             return "None yet. When you change the address, the old one will redirect here."
-        return ", ".join(slugs) + ": each redirects here (a permanent redirect), so links to them keep working."
+        rows = page.old_address_model()
+        link = page.old_address_link()
+        manage = reverse(f"admin:{rows._meta.app_label}_{rows._meta.model_name}_changelist")
+        return format_html(
+            '{}: each redirects here (a permanent redirect), so links to them keep working. <a href="{}">{}</a>',
+            ", ".join(slugs),
+            f"{manage}?{link}__id__exact={page.pk}",
+            "Delete one to free its address",
+        )
 
 
 class ReferenceInline(admin.TabularInline):
@@ -210,6 +222,27 @@ class ArticleForm(forms.ModelForm):
 def page_label(article: Article) -> str:
     """The link to the article's page: "View" once readers see it, "Preview" before."""
     return "View" if article.publication_state() == Article.PublicationState.PUBLISHED else "Preview"
+
+
+@admin.register(TopicOldAddress, PersonOldAddress, SitePageOldAddress)
+class OldAddressAdmin(admin.ModelAdmin):
+    """The old addresses of topics, people and site pages, with the rights editors have on an article's.
+
+    An article's are an inline of its form; these are listed read-only on the page's form
+    (ShowsOldAddresses), which links here, filtered to that page, to delete one and free its address.
+    """
+
+    search_fields = ("slug",)
+    date_hierarchy = "created_at"
+
+    def get_list_display(self, request):
+        return ("slug", self.model.page_link(), "created_at")
+
+    def get_list_filter(self, request):
+        return (self.model.page_link(),)
+
+    def get_fields(self, request, obj=None):
+        return ("slug", self.model.page_link())
 
 
 @admin.register(Person)

@@ -4,13 +4,14 @@ One rule for articles, topics, people and site pages. Each kind that readers rea
 takes `KeepsOldAddresses`, and its old addresses are rows of an `OldAddressBase` model with a
 foreign key to it (related_name "old_addresses"), kept apart per kind because each kind has its
 own addresses (/articles/<slug>/, /topics/<slug>/, /people/<slug>/, /<slug>/). The view that
-finds nothing at an address asks `redirect_from_old_address()`: a 301 to where the page is now,
-or to its feed now for a feed at the old address (articles.feeds.FollowsOldAddresses).
+finds nothing at an address asks `redirect_from_old_address()`: a 301 to where the page is now
+(with the query string: a page number), or to its feed now for a feed at the old address
+(articles.feeds.FollowsOldAddresses).
 """
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponsePermanentRedirect, QueryDict
 from django.urls import reverse
 
 # Said under each slug field an editor can change.
@@ -35,6 +36,11 @@ class OldAddressBase(models.Model):
     @classmethod
     def page_model(cls) -> type[models.Model]:
         return next(f.related_model for f in cls._meta.get_fields() if f.many_to_one and f.name != "id")
+
+    @classmethod
+    def page_link(cls) -> str:
+        """The name of the foreign key to the page ("topic", "person", "site_page", "article")."""
+        return next(f.name for f in cls._meta.get_fields() if f.many_to_one and f.name != "id")
 
     def clean(self):
         page = self.page_model()
@@ -94,14 +100,18 @@ class KeepsOldAddresses(models.Model):
 
 
 def redirect_from_old_address(
-    pages: models.QuerySet, slug: str, *, url_name: str | None = None
+    pages: models.QuerySet, slug: str, *, url_name: str | None = None, query: QueryDict | None = None
 ) -> HttpResponsePermanentRedirect:
     """The 301 from an old address to the page in `pages` that had it, or a 404 when none did.
 
     With `url_name`, to that address of the page (its feed, named with its slug) instead of the page itself.
+    With `query` (the request's), its parameters go along: /topics/old/?page=2 leads to page 2, not page 1.
+    They are encoded again, after our own path, so they can change which page of ours, never which site.
     """
     page = pages.filter(old_addresses__slug=slug).only("slug").first()
     if page is None:
         raise Http404("Nothing at this address.")
     address = reverse(url_name, kwargs={"slug": page.slug}) if url_name else page.get_absolute_url()
+    if query:
+        address = f"{address}?{query.urlencode()}"
     return HttpResponsePermanentRedirect(address)

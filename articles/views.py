@@ -43,7 +43,7 @@ class TopicDetailView(ListView):
     def get(self, request, *args, **kwargs):
         self.topic = Topic.objects.filter(slug=kwargs["slug"]).first()
         if self.topic is None:
-            return redirect_from_old_address(Topic.objects.all(), kwargs["slug"])
+            return redirect_from_old_address(Topic.objects.all(), kwargs["slug"], query=request.GET)
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
@@ -106,7 +106,7 @@ def site_page(request, slug):
     pages = SitePage.objects.published()
     page = pages.only("title", "slug", "body_html", "updated_at").filter(slug=slug).first()
     if page is None:
-        return redirect_from_old_address(pages, slug)
+        return redirect_from_old_address(pages, slug, query=request.GET)
     return render(request, "articles/sitepage_detail.html", {"site_page": page})
 
 
@@ -129,7 +129,7 @@ class PersonDetailView(DetailView):
         self.object = person = Person.objects.annotate(is_listed=Exists(listed)).filter(slug=kwargs["slug"]).first()
         if person is None:  # an old address leads where the page would be shown
             people = Person.objects.all() if may_edit_articles(request.user) else Person.objects.listed()
-            return redirect_from_old_address(people, kwargs["slug"])
+            return redirect_from_old_address(people, kwargs["slug"], query=request.GET)
         articles = list(
             Article.objects.published()
             .filter(Q(author=person) | Q(medical_reviewer=person))
@@ -171,7 +171,7 @@ def article_detail(request, slug):
         # The body, people included, is stored on the row; the breadcrumb names the topic.
         article = articles.select_related("topic").filter(slug=slug).first()
         if article is None:
-            return redirect_from_old_address(articles, slug)
+            return redirect_from_old_address(articles, slug, query=request.GET)
         frame = render_frame(request, article, versions=page_cache.page_versions(article.pk))
         if not may_preview:  # only a frame any reader could have had (no preview, nothing of staff's)
             page_cache.keep_frame(request, slug, frame)

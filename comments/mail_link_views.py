@@ -25,7 +25,7 @@ from . import mail_links, queue, remembered_author, services
 from .models import Comment, too_deep
 from .token_pages import private
 
-JUST_DONE = "done"  # the query of the page a Spam or Remove button leads to; it changes only the wording
+JUST_DONE = "done"  # the query of the page a pressed button leads to; it changes only the wording
 LOGGED_NOTE = " From the mail link."  # ends the "Recent actions" entry of a decision made here
 SEEN_FIELD = "seen"  # the button's form: which text the moderator read (its author may edit it meanwhile)
 EDITED = "Its author edited this comment since you opened this page: read it again, then decide."
@@ -91,20 +91,16 @@ def decide_from_mail(request, token: str):
     # A POST without the field (not from the page) acts on the text as it is, as before.
     edited = request.method == "POST" and request.POST.get(SEEN_FIELD, seen(comment)) != seen(comment)
     if request.method == "POST" and not edited and (form is None or form.is_valid()):
-        reply = None
         with transaction.atomic():
             waiting = Comment.objects.filter(pk=comment.pk, status=Comment.Status.PENDING)
             decided = queue.apply(request, model_admin, waiting, decision.status, note=LOGGED_NOTE)
             if decided and form is not None:
-                reply = services.post_staff_reply(
-                    parent=comment, user=decision.moderator, body=form.cleaned_data["reply"]
-                )
+                services.post_staff_reply(parent=comment, user=decision.moderator, body=form.cleaned_data["reply"])
         comment.refresh_from_db()
         if not decided:  # another moderator decided between the page and the button
             return already_decided(request, decision, status=409)
-        if decision.status == Comment.Status.APPROVED:
-            # Where readers see it: the moderator's second click ends on the comment (or the reply) in public.
-            return HttpResponseRedirect((reply or comment).get_absolute_url())
+        # A page that says what was done, with the way on (the comment or reply on its article, the queue):
+        # the article alone would show the comment but neither say it was approved nor lead back to the queue.
         return HttpResponseRedirect(f"{request.path}?{JUST_DONE}")  # says "done", not "already done"
     context = {
         "decision": decision,
@@ -130,6 +126,10 @@ def already_decided(request, decision, *, status: int):
     entry = None
     if comment.status != Comment.Status.WITHDRAWN:
         entry = queue.decisions_logged([comment.pk]).select_related("user").order_by("-pk").first()
+    reply = None
+    if decision.action == "reply" and comment.status == Comment.Status.APPROVED:
+        replies = Comment.objects.approved().filter(parent=comment, is_staff_reply=True, user=decision.moderator)
+        reply = replies.order_by("-pk").first()
     context = {
         "decision": decision,
         "done": DONE[comment.status],
@@ -137,6 +137,7 @@ def already_decided(request, decision, *, status: int):
         "by": entry and (entry.user.get_full_name() or entry.user.get_username()),
         "at": entry and date_format(timezone.localtime(entry.action_time), "DATETIME_FORMAT"),
         "public_url": comment.status == Comment.Status.APPROVED and comment.get_absolute_url(),
+        "reply_url": reply and reply.get_absolute_url(),
         "queue_url": reverse(queue.QUEUE),
     }
     return private(render(request, "comments/mail_link_done.html", context, status=status))

@@ -160,6 +160,7 @@ ROLE_MIGRATIONS = {
         "articles.migrations.0012_i12_editors_topics",
         "articles.migrations.0014_i12_editors_site_pages",
         "articles.migrations.0021_i12_editors_crisis_help",
+        "articles.migrations.0025_i12_editors_old_addresses_of_topics_people_site_pages",
     ],
 }
 

@@ -106,7 +106,7 @@ def test_pressing_approve_publishes_the_comment_on_its_article_and_logs_it(guide
     assert "with my medication?" not in reader.get(guide.get_absolute_url()).content.decode()
     response = Client().post(path_of(waiting, "approve", moderator))
     assert response.status_code == 302
-    assert response.headers["Location"].endswith(f"#comment-{waiting.pk}")
+    assert response.headers["Location"].endswith("?done")  # the page that says so (test_mail_link_approve_says_…)
     assert "Is it <em>safe</em> with my medication?" in reader.get(guide.get_absolute_url()).content.decode()
     entry = LogEntry.objects.get()
     assert entry.user == moderator
@@ -205,7 +205,7 @@ def test_the_reply_link_approves_and_publishes_the_reply(guide, moderator, waiti
     assert '<textarea name="reply"' in page and '<button type="submit">Approve and reply</button>' in page
     response = Client().post(path, {"reply": "Please ask your *prescriber*."})
     reply = Comment.objects.get(parent=waiting)
-    assert response.headers["Location"].endswith(f"#comment-{reply.pk}")
+    assert response.headers["Location"].endswith("?done")
     assert (reply.status, reply.is_staff_reply, reply.user) == (APPROVED, True, moderator)
     assert Comment.objects.get(pk=waiting.pk).status == APPROVED
     html = Client().get(guide.get_absolute_url()).content.decode()
@@ -232,6 +232,7 @@ def test_the_pages_of_a_used_and_a_refused_link_cost_a_fixed_few_queries(
 ):
     path = path_of(waiting, "approve", moderator)
     Client().post(path)
+    DiscussionSettings.get_solo()  # a live site has its settings row: the first read would insert it
     with django_assert_max_num_queries(10):
         assert Client().get(path).status_code == 200
     moderator.groups.clear()

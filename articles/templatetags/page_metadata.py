@@ -2,12 +2,39 @@
 and the breadcrumb trail it shows, written from the same values."""
 
 from django import template
+from django.utils.html import format_html
 
 from infusion_site.site_address import absolute_url
 
 from .. import structured_data
 
 register = template.Library()
+
+
+class PageDescriptionNode(template.Node):
+    def __init__(self, nodelist):
+        self.nodelist = nodelist
+
+    def render(self, context):
+        text = self.nodelist.render(context)  # escaped as any template text; rendered once for the three tags
+        return format_html(
+            '<meta name="description" content="{}">\n'
+            '  <meta property="og:description" content="{}">\n'
+            '  <meta name="twitter:description" content="{}">',
+            text,
+            text,
+            text,
+        )
+
+
+@register.tag
+def page_description(parser, token):
+    """`{% page_description %}text{% endpage_description %}` in base.html's description block: the
+    one home of a page's description, written as the search engines' description and the link
+    previews' (Open Graph, Twitter), so the three never disagree."""
+    nodelist = parser.parse(("endpage_description",))
+    parser.delete_first_token()
+    return PageDescriptionNode(nodelist)
 
 
 @register.inclusion_tag("articles/includes/article_head.html", takes_context=True)

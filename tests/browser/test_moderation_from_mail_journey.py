@@ -51,6 +51,9 @@ def test_a_moderator_approves_from_the_mail_in_two_clicks_and_the_comment_is_pub
     assert_accessible_on_a_phone_and_a_wide_screen(page)
     page.get_by_role("button", name="Approve").click()  # click 2
 
+    expect(page.get_by_role("heading", name="Comment approved")).to_be_visible()
+    expect(page.get_by_role("link", name="Moderation queue")).to_be_visible()
+    page.get_by_role("link", name="See it on the article").click()
     expect(page).to_have_url(re.compile(f"#comment-{waiting.pk}$"))
     expect(comment(page, waiting.pk).get_by_text(QUESTION)).to_be_visible()
     stranger = open_page()
@@ -69,6 +72,8 @@ def test_the_reply_page_and_a_used_link_read_well_on_a_phone(open_page, guide, m
     assert_accessible_on_a_phone_and_a_wide_screen(page)
     page.get_by_role("textbox", name="Your reply").fill("Please ask your prescriber.")
     page.get_by_role("button", name="Approve and reply").click()
+    expect(page.get_by_text("Your reply is published under it.")).to_be_visible()
+    page.get_by_role("link", name="See your reply").click()
     expect(page.get_by_text("Please ask your prescriber.")).to_be_visible()
 
     page.goto(links["Spam"])
