@@ -28,9 +28,16 @@ for each item, inside its one transaction, with the Article it made or found for
   that still takes replies (comments there stay in date order); one whose parent is not in the
   export (or was skipped) becomes a top-level comment whose reason tells moderators so.
 - A comment by a registered WordPress user (comment_user_id not 0) becomes a staff reply only
-  when the export names a mapped user: the item does not carry the channel's author list, so a
-  `user_map` key is matched against the name WordPress wrote (`comment_author`, its display
-  name) or the mapped staff account's e-mail against `comment_author_email` (case ignored).
+  when its user is mapped (`user_map`: WordPress login -> staff account, from `--map-user`).
+  WordPress's key is the login: the channel lists each `<wp:author>` with its id and login
+  (`authors`, id -> login, passed by the import) and the comment carries that id. WordPress lists
+  only users who wrote posts, so for a registered user not in that list the name the comment was
+  posted under (`comment_author`, their display name) is matched against the logins instead: the
+  one thing the export says of them. The comment's e-mail is not matched: WordPress copies it from
+  the profile when the comment is written, so it goes stale (the fixture's admin commented as
+  admin@example.org, their profile says admin@example.com), and a staff account whose address
+  happens to match would take over a user nobody mapped. `staff_replies` counts, per login, the
+  comments it made staff replies (new, updated or unchanged), for the command's summary.
   Otherwise it is a plain comment under the name it had.
 """
 
@@ -38,6 +45,7 @@ import hashlib
 import json
 import re
 import xml.etree.ElementTree as ET
+from collections import Counter
 from datetime import datetime
 from html import unescape
 from html.parser import HTMLParser
@@ -72,8 +80,22 @@ class CommentNotImportable(CommandError):
     command prints the message alone and its transaction writes nothing."""
 
 
-def import_item_comments(item: ET.Element, article, *, source: str, user_map: dict, report, dry_run: bool) -> None:
-    """Create or update the comments of one WXR `<item>` under `article` (None for a site page)."""
+def import_item_comments(
+    item: ET.Element,
+    article,
+    *,
+    source: str,
+    user_map: dict,
+    report,
+    dry_run: bool,
+    authors: dict[int, str] | None = None,
+    staff_replies: Counter | None = None,
+) -> None:
+    """Create or update the comments of one WXR `<item>` under `article` (None for a site page).
+
+    `authors`: the channel's WordPress user ids -> logins; `staff_replies`: counted per mapped login.
+    """
+    mapping = _Mapping(user_map, authors or {}, Counter() if staff_replies is None else staff_replies)
     comments = item.findall(f"{WP}comment")
     title = item.findtext("title") or item.findtext(f"{WP}post_name") or "an item"
     if not comments:
@@ -106,7 +128,7 @@ def import_item_comments(item: ET.Element, article, *, source: str, user_map: di
             raise CommentNotImportable(f"A comment on “{title}” has no valid WordPress id ({wp_id!r}).")
         if int(wp_id) in rows:
             raise CommentNotImportable(f"WordPress comment {wp_id} appears twice on “{title}”: export again.")
-        rows[int(wp_id)] = _fields(element, status=status, title=title, user_map=user_map, report=report)
+        rows[int(wp_id)] = _fields(element, status=status, title=title, mapping=mapping, report=report)
     existing = {
         comment.imported_id: comment
         for comment in Comment.objects.filter(imported_from=source, imported_id__in=list(rows)).select_related("parent")
@@ -178,7 +200,7 @@ def _digest(fields: dict) -> str:
     return hashlib.sha256(said.encode()).hexdigest()[:32]
 
 
-def _fields(element: ET.Element, *, status: str, title: str, user_map: dict, report) -> dict:
+def _fields(element: ET.Element, *, status: str, title: str, mapping: "_Mapping", report) -> dict:
     wp_id = _text(element, "comment_id")
     dropped: set[str] = set()
     fields = {
@@ -203,7 +225,7 @@ def _fields(element: ET.Element, *, status: str, title: str, user_map: dict, rep
             f"WordPress comment {wp_id} on “{title}” cannot be imported: {refusal} "
             "Shorten it in WordPress, or mark it as trash there, and export again."
         ) from None
-    if _text(element, "comment_user_id") not in ("", "0") and (user := _mapped_user(element, user_map)):
+    if user := mapping.staff_account(element):
         fields |= {
             "is_staff_reply": True,
             "user": user,
@@ -231,13 +253,23 @@ def _fit_author(fields: dict, what: str, report) -> None:
             fields["ip_address"] = None
 
 
-def _mapped_user(element: ET.Element, user_map: dict):
-    """The staff account mapped to this comment's WordPress user, if the export names one (module docstring)."""
-    email = _text(element, "comment_author_email").strip().lower()
-    for login, user in user_map.items():
-        if user.is_staff and (login == _text(element, "comment_author") or (email and user.email.lower() == email)):
-            return user
-    return None
+class _Mapping:
+    """`--map-user`: which staff account, if any, a registered WordPress user's comment is by (module docstring)."""
+
+    def __init__(self, user_map: dict, authors: dict[int, str], staff_replies: Counter):
+        self.user_map, self.authors, self.staff_replies = user_map, authors, staff_replies
+
+    def staff_account(self, element: ET.Element):
+        user_id = _text(element, "comment_user_id").strip()
+        if not user_id.isdigit() or int(user_id) == 0:
+            return None  # a visitor: never a staff reply
+        login = self.authors.get(int(user_id))
+        if login is None:  # a registered user WordPress did not list: known by the name they posted under
+            login = unescape(_text(element, "comment_author")).strip()
+        user = self.user_map.get(login)
+        if user is not None:
+            self.staff_replies[login] += 1
+        return user
 
 
 def _date(element: ET.Element, title: str) -> datetime:
