@@ -7,6 +7,7 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 
+from articles.models import Article
 from comments.models import Comment
 from tests.wordpress_export import FIXTURE, export, item
 
@@ -48,18 +49,20 @@ def author(author_id: int, login: str, display_name: str) -> str:
 
 @pytest.mark.django_db
 def test_the_admins_comment_becomes_a_staff_reply_of_the_mapped_account(ed):
-    run_import("--map-user", "admin=ed")
+    summary = run_import("--map-user", "admin=ed")
     reply = Comment.objects.get(imported_id=ADMIN_COMMENT)
     assert reply.is_staff_reply and reply.user == ed
     assert reply.name == "Ed Stone"
+    assert "--map-user admin=ed: 1 comment is a staff reply" in summary
     assert Comment.objects.filter(is_staff_reply=True).count() == 1  # visitors' comments stay theirs
 
 
 @pytest.mark.django_db
 def test_without_a_mapping_the_admins_comment_stays_a_plain_comment(ed):
-    run_import()
+    summary = run_import()
     comment = Comment.objects.get(imported_id=ADMIN_COMMENT)
     assert not comment.is_staff_reply and comment.user is None and comment.name == "admin"
+    assert "--map-user" not in summary
 
 
 @pytest.mark.django_db
@@ -70,12 +73,42 @@ def test_the_login_maps_even_where_the_comment_shows_another_name(tmp_path, ed):
 
 
 @pytest.mark.django_db
+def test_a_login_not_in_the_export_is_refused_with_the_logins_it_has_and_nothing_written(ed):
+    with pytest.raises(CommandError, match=r"--map-user admni: no such WordPress login .*its logins: admin"):
+        run_import("--map-user", "admni=ed")
+    assert not Article.objects.exists() and not Comment.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_display_name_of_a_listed_user_is_not_its_login(tmp_path, ed):
+    path = small_export(tmp_path, authors=author(2, "dana", "Dana Reyes"), comment_author="Dana Reyes", user_id=2)
+    with pytest.raises(CommandError, match="--map-user Dana Reyes: no such WordPress login"):
+        run_import("--map-user", "Dana Reyes=ed", path=path)
+
+
+@pytest.mark.django_db
 def test_a_user_missing_from_the_author_list_is_found_by_the_name_they_commented_under(tmp_path, ed):
     # WordPress lists only users who wrote posts: this one only commented.
     path = small_export(tmp_path, authors=author(1, "admin", "admin"), comment_author="dana", user_id=7)
-    run_import("--map-user", "dana=ed", path=path)
+    summary = run_import("--map-user", "dana=ed", path=path)
     reply = Comment.objects.get(imported_id=9)
     assert reply.is_staff_reply and reply.user == ed
+    assert "--map-user dana=ed: 1 comment is a staff reply" in summary
+
+
+@pytest.mark.django_db
+def test_a_visitor_with_the_mapped_name_stays_a_visitor(tmp_path, ed):
+    path = small_export(tmp_path, authors="", comment_author="dana", user_id=0)
+    with pytest.raises(CommandError, match="--map-user dana: no such WordPress login"):
+        run_import("--map-user", "dana=ed", path=path)
+
+
+@pytest.mark.django_db
+def test_the_same_login_given_twice_is_refused(ed):
+    User.objects.create_user("flo", is_staff=True)
+    with pytest.raises(CommandError, match="admin is already mapped"):
+        run_import("--map-user", "admin=ed", "--map-user", "admin=flo")
+    assert not Article.objects.exists()
 
 
 @pytest.mark.django_db
@@ -93,3 +126,11 @@ def test_running_it_again_with_the_mapping_changes_nothing(ed):
     again = run_import("--map-user", "admin=ed")
     assert list(Comment.objects.order_by("pk").values_list("pk", "is_staff_reply", "user", "name", "body")) == before
     assert "Created: 0" in again and "Updated: 0" in again
+    assert "--map-user admin=ed: 1 comment is a staff reply" in again
+
+
+@pytest.mark.django_db
+def test_a_dry_run_counts_the_staff_replies_and_writes_nothing(ed):
+    summary = run_import("--dry-run", "--map-user", "admin=ed")
+    assert "--map-user admin=ed: 1 comment is a staff reply" in summary
+    assert not Comment.objects.exists()
