@@ -38,7 +38,10 @@ for each item, inside its one transaction, with the Article it made or found for
   admin@example.org, their profile says admin@example.com), and a staff account whose address
   happens to match would take over a user nobody mapped. `staff_replies` counts, per login, the
   comments it made staff replies (new, updated or unchanged), for the command's summary.
-  Otherwise it is a plain comment under the name it had.
+  Otherwise it is a plain comment under the name it had. Whose reply an imported comment is
+  follows each run's mapping, compared apart from the digest (it is not the export's text): a
+  mapping added on a later run makes it a staff reply, a run without it makes it plain again,
+  each reported as an update.
 """
 
 import hashlib
@@ -174,21 +177,36 @@ def _store(wp_id, fields, parent, *, article, source, existing, report, dry_run)
         )
         report.created("comment", what)
         return comment
-    if comment.imported_digest == digest:
+    erased = comment.status_reason == ERASED_REASON
+    # Whose reply it is follows this run's --map-user, not the export's text: compared apart from the digest.
+    staff = {"is_staff_reply": fields.get("is_staff_reply", False), "user": fields.get("user")}
+    restaffed = not erased and (comment.is_staff_reply, comment.user_id) != (
+        staff["is_staff_reply"],
+        staff["user"].pk if staff["user"] else None,
+    )
+    if comment.imported_digest == digest and not restaffed:
         return comment
-    if comment.status_reason == ERASED_REASON:  # what its author asked to have erased never comes back
+    if erased:  # what its author asked to have erased never comes back
         report.skipped("comment", f"WordPress comment {wp_id} on “{article}”", "its author's data was erased here")
         return comment
-    changed = [name for name in COMPARED if getattr(comment, name) != fields[name]]
-    if changed:
-        why = ", ".join(
-            f"status {comment.status} -> {fields['status']}" if name == "status" else f"{name} changed"
-            for name in changed
+    changed = []
+    if comment.imported_digest != digest:  # else a moderator's edit here is kept: the export says what it said
+        changed = [name for name in COMPARED if getattr(comment, name) != fields[name]]
+    whys = [
+        f"status {comment.status} -> {fields['status']}" if name == "status" else f"{name} changed" for name in changed
+    ]
+    if restaffed:
+        changed += ["is_staff_reply", "user"]  # its reason stays: a moderator may have written one
+        whys.append(
+            f"now a staff reply by {staff['user'].username}"
+            if staff["user"]
+            else "no longer a staff reply: its WordPress user is not mapped"
         )
-        report.updated("comment", what, why)
+    if whys:
+        report.updated("comment", what, ", ".join(whys))
     if not dry_run:
         for name in changed:
-            setattr(comment, name, fields[name])
+            setattr(comment, name, fields.get(name, staff.get(name)))
         comment.imported_digest = digest
         comment.save(update_fields=[*changed, "imported_digest"])
     return comment

@@ -134,3 +134,21 @@ def test_a_dry_run_counts_the_staff_replies_and_writes_nothing(ed):
     summary = run_import("--dry-run", "--map-user", "admin=ed")
     assert "--map-user admin=ed: 1 comment is a staff reply" in summary
     assert not Comment.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_mapping_given_on_a_later_run_makes_the_imported_comment_a_staff_reply(ed):
+    run_import()
+    later = run_import("--map-user", "admin=ed")
+    reply = Comment.objects.get(imported_id=ADMIN_COMMENT)
+    assert reply.is_staff_reply and reply.user == ed and reply.name == "Ed Stone"
+    assert "Updated: 1" in later and "now a staff reply by ed" in later
+
+
+@pytest.mark.django_db
+def test_a_run_without_the_mapping_says_the_staff_reply_is_a_plain_comment_again(ed):
+    run_import("--map-user", "admin=ed")
+    later = run_import()
+    comment = Comment.objects.get(imported_id=ADMIN_COMMENT)
+    assert not comment.is_staff_reply and comment.user is None and comment.name == "admin"
+    assert "Updated: 1" in later and "no longer a staff reply: its WordPress user is not mapped" in later
