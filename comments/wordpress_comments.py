@@ -33,10 +33,11 @@ for each item, inside its one transaction, with the Article it made or found for
   (`authors`, id -> login, passed by the import) and the comment carries that id. WordPress lists
   only users who wrote posts, so for a registered user not in that list the name the comment was
   posted under (`comment_author`, their display name) is matched against the logins instead: the
-  one thing the export says of them. The comment's e-mail is not matched: WordPress copies it from
-  the profile when the comment is written, so it goes stale (the fixture's admin commented as
-  admin@example.org, their profile says admin@example.com), and a staff account whose address
-  happens to match would take over a user nobody mapped. `staff_replies` counts, per login, the
+  one thing the export says of them (never a listed user's login: that mapping is that user's).
+  The comment's e-mail is not matched: WordPress copies it from the profile when the comment is
+  written, so it goes stale (the fixture's admin commented as admin@example.org, their profile
+  says admin@example.com), and a staff account whose address happens to match would take over a
+  user nobody mapped. `staff_replies` counts, per login, the
   comments it made staff replies (new, updated or unchanged), for the command's summary.
   Otherwise it is a plain comment under the name it had. Whose reply an imported comment is
   follows each run's mapping, compared apart from the digest (it is not the export's text): a
@@ -282,8 +283,10 @@ class _Mapping:
         if not user_id.isdigit() or int(user_id) == 0:
             return None  # a visitor: never a staff reply
         login = self.authors.get(int(user_id))
-        if login is None:  # a registered user WordPress did not list: known by the name they posted under
+        if login is None:  # a registered user WordPress did not list: known by the name they posted under,
             login = unescape(_text(element, "comment_author")).strip()
+            if login in self.authors.values():  # unless that is a listed user's login: theirs, not this one's
+                return None
         user = self.user_map.get(login)
         if user is not None:
             self.staff_replies[login] += 1

@@ -152,3 +152,12 @@ def test_a_run_without_the_mapping_says_the_staff_reply_is_a_plain_comment_again
     comment = Comment.objects.get(imported_id=ADMIN_COMMENT)
     assert not comment.is_staff_reply and comment.user is None and comment.name == "admin"
     assert "Updated: 1" in later and "no longer a staff reply: its WordPress user is not mapped" in later
+
+
+@pytest.mark.django_db
+def test_an_unlisted_user_posting_under_a_listed_login_is_not_that_logins_reply(tmp_path, ed):
+    # User 7 is not in the author list, but commented as "admin": the admin's login is user 1's, not theirs.
+    path = small_export(tmp_path, authors=author(1, "admin", "Site Admin"), comment_author="admin", user_id=7)
+    summary = run_import("--map-user", "admin=ed", path=path)
+    assert not Comment.objects.get(imported_id=9).is_staff_reply
+    assert "--map-user admin=ed: 0 comments are staff replies" in summary
