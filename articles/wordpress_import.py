@@ -44,7 +44,9 @@ NS = {
 UNCATEGORIZED = "uncategorized"
 ZERO_DATE = "0000-00-00 00:00:00"
 
-# import_item_comments(item, article, *, source, user_map, report, dry_run), appended by comments/apps.py.
+# import_item_comments(item, article, *, source, user_map, report, dry_run, authors, staff_replies), appended by
+# comments/apps.py: user_map is WordPress login -> staff account (--map-user), authors the channel's
+# WordPress user id -> login (export_logins()), staff_replies a Counter of the comments each login made staff replies.
 ITEM_COMMENT_IMPORTERS: list[Callable[..., None]] = []
 
 _BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.DOTALL)
@@ -128,6 +130,7 @@ def import_export(
     dry_run: bool = False,
     attach_to_existing: bool = False,
     user_map: dict[str, User] | None = None,
+    staff_replies: Counter | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
     """Import the export at `path` in one transaction (rolled back with `dry_run`); return its report."""
@@ -139,12 +142,27 @@ def import_export(
         with bodies_made_once(), reversion.create_revision():  # each article's body made once, at the end
             reversion.set_comment(f"Imported from WordPress ({importer.source}).")
             for position, item in enumerate(items, start=1):
-                importer.import_with_comments(item, user_map=user_map or {}, dry_run=dry_run)
+                importer.import_with_comments(
+                    item,
+                    user_map=user_map or {},
+                    staff_replies=Counter() if staff_replies is None else staff_replies,
+                    dry_run=dry_run,
+                )
                 if progress:
                     progress(position, len(items))
         if dry_run:  # after the bodies were made: a dry run goes through everything a real one does
             transaction.set_rollback(True)
     return importer.report
+
+
+def export_logins(channel: Element, wp: str) -> dict[int, str]:
+    """The export's WordPress users, id -> login (`<wp:author>`): only those who wrote posts are listed."""
+    logins = {}
+    for author in channel.findall(f"{{{wp}}}author"):
+        author_id = (author.findtext(f"{{{wp}}}author_id") or "").strip()
+        if author_id.isdigit():
+            logins[int(author_id)] = (author.findtext(f"{{{wp}}}author_login") or "").strip()
+    return logins
 
 
 def normalized_site(address: str) -> str:
@@ -184,6 +202,7 @@ class _Importer:
             self.text(author, "wp:author_login"): self.text(author, "wp:author_display_name")
             for author in channel.findall(f"{{{wp}}}author")
         }
+        self.logins = export_logins(channel, wp)
         self.categories = {
             self.text(category, "wp:category_nicename"): category for category in channel.findall(f"{{{wp}}}category")
         }
@@ -196,7 +215,9 @@ class _Importer:
         namespace = {"wp": self.wp, "excerpt": f"{self.wp}excerpt/"}.get(prefix) or NS[prefix]
         return element.findtext(f"{{{namespace}}}{local}") or ""
 
-    def import_with_comments(self, item: Element, *, user_map: dict[str, User], dry_run: bool) -> None:
+    def import_with_comments(
+        self, item: Element, *, user_map: dict[str, User], staff_replies: Counter, dry_run: bool
+    ) -> None:
         try:
             page = self.import_item(item)
             for import_item_comments in ITEM_COMMENT_IMPORTERS:
@@ -207,6 +228,8 @@ class _Importer:
                     user_map=user_map,
                     report=self.report,
                     dry_run=dry_run,
+                    authors=self.logins,
+                    staff_replies=staff_replies,
                 )
         except (ValidationError, ValueError) as error:
             raise WordPressImportError(f"{self.where(item)}: {_problem(error)} Nothing was written.") from error

@@ -28,16 +28,28 @@ for each item, inside its one transaction, with the Article it made or found for
   that still takes replies (comments there stay in date order); one whose parent is not in the
   export (or was skipped) becomes a top-level comment whose reason tells moderators so.
 - A comment by a registered WordPress user (comment_user_id not 0) becomes a staff reply only
-  when the export names a mapped user: the item does not carry the channel's author list, so a
-  `user_map` key is matched against the name WordPress wrote (`comment_author`, its display
-  name) or the mapped staff account's e-mail against `comment_author_email` (case ignored).
-  Otherwise it is a plain comment under the name it had.
+  when its user is mapped (`user_map`: WordPress login -> staff account, from `--map-user`).
+  WordPress's key is the login: the channel lists each `<wp:author>` with its id and login
+  (`authors`, id -> login, passed by the import) and the comment carries that id. WordPress lists
+  only users who wrote posts, so for a registered user not in that list the name the comment was
+  posted under (`comment_author`, their display name) is matched against the logins instead: the
+  one thing the export says of them (never a listed user's login: that mapping is that user's).
+  The comment's e-mail is not matched: WordPress copies it from the profile when the comment is
+  written, so it goes stale (the fixture's admin commented as admin@example.org, their profile
+  says admin@example.com), and a staff account whose address happens to match would take over a
+  user nobody mapped. `staff_replies` counts, per login, the
+  comments it made staff replies (new, updated or unchanged), for the command's summary.
+  Otherwise it is a plain comment under the name it had. Whose reply an imported comment is
+  follows each run's mapping, compared apart from the digest (it is not the export's text): a
+  mapping added on a later run makes it a staff reply, a run without it makes it plain again,
+  each reported as an update.
 """
 
 import hashlib
 import json
 import re
 import xml.etree.ElementTree as ET
+from collections import Counter
 from datetime import datetime
 from html import unescape
 from html.parser import HTMLParser
@@ -72,8 +84,22 @@ class CommentNotImportable(CommandError):
     command prints the message alone and its transaction writes nothing."""
 
 
-def import_item_comments(item: ET.Element, article, *, source: str, user_map: dict, report, dry_run: bool) -> None:
-    """Create or update the comments of one WXR `<item>` under `article` (None for a site page)."""
+def import_item_comments(
+    item: ET.Element,
+    article,
+    *,
+    source: str,
+    user_map: dict,
+    report,
+    dry_run: bool,
+    authors: dict[int, str] | None = None,
+    staff_replies: Counter | None = None,
+) -> None:
+    """Create or update the comments of one WXR `<item>` under `article` (None for a site page).
+
+    `authors`: the channel's WordPress user ids -> logins; `staff_replies`: counted per mapped login.
+    """
+    mapping = _Mapping(user_map, authors or {}, Counter() if staff_replies is None else staff_replies)
     comments = item.findall(f"{WP}comment")
     title = item.findtext("title") or item.findtext(f"{WP}post_name") or "an item"
     if not comments:
@@ -106,7 +132,7 @@ def import_item_comments(item: ET.Element, article, *, source: str, user_map: di
             raise CommentNotImportable(f"A comment on “{title}” has no valid WordPress id ({wp_id!r}).")
         if int(wp_id) in rows:
             raise CommentNotImportable(f"WordPress comment {wp_id} appears twice on “{title}”: export again.")
-        rows[int(wp_id)] = _fields(element, status=status, title=title, user_map=user_map, report=report)
+        rows[int(wp_id)] = _fields(element, status=status, title=title, mapping=mapping, report=report)
     existing = {
         comment.imported_id: comment
         for comment in Comment.objects.filter(imported_from=source, imported_id__in=list(rows)).select_related("parent")
@@ -152,21 +178,36 @@ def _store(wp_id, fields, parent, *, article, source, existing, report, dry_run)
         )
         report.created("comment", what)
         return comment
-    if comment.imported_digest == digest:
+    erased = comment.status_reason == ERASED_REASON
+    # Whose reply it is follows this run's --map-user, not the export's text: compared apart from the digest.
+    staff = {"is_staff_reply": fields.get("is_staff_reply", False), "user": fields.get("user")}
+    restaffed = not erased and (comment.is_staff_reply, comment.user_id) != (
+        staff["is_staff_reply"],
+        staff["user"].pk if staff["user"] else None,
+    )
+    if comment.imported_digest == digest and not restaffed:
         return comment
-    if comment.status_reason == ERASED_REASON:  # what its author asked to have erased never comes back
+    if erased:  # what its author asked to have erased never comes back
         report.skipped("comment", f"WordPress comment {wp_id} on “{article}”", "its author's data was erased here")
         return comment
-    changed = [name for name in COMPARED if getattr(comment, name) != fields[name]]
-    if changed:
-        why = ", ".join(
-            f"status {comment.status} -> {fields['status']}" if name == "status" else f"{name} changed"
-            for name in changed
+    changed = []
+    if comment.imported_digest != digest:  # else a moderator's edit here is kept: the export says what it said
+        changed = [name for name in COMPARED if getattr(comment, name) != fields[name]]
+    whys = [
+        f"status {comment.status} -> {fields['status']}" if name == "status" else f"{name} changed" for name in changed
+    ]
+    if restaffed:
+        changed += ["is_staff_reply", "user"]  # its reason stays: a moderator may have written one
+        whys.append(
+            f"now a staff reply by {staff['user'].username}"
+            if staff["user"]
+            else "no longer a staff reply: its WordPress user is not mapped"
         )
-        report.updated("comment", what, why)
+    if whys:
+        report.updated("comment", what, ", ".join(whys))
     if not dry_run:
         for name in changed:
-            setattr(comment, name, fields[name])
+            setattr(comment, name, fields.get(name, staff.get(name)))
         comment.imported_digest = digest
         comment.save(update_fields=[*changed, "imported_digest"])
     return comment
@@ -178,7 +219,7 @@ def _digest(fields: dict) -> str:
     return hashlib.sha256(said.encode()).hexdigest()[:32]
 
 
-def _fields(element: ET.Element, *, status: str, title: str, user_map: dict, report) -> dict:
+def _fields(element: ET.Element, *, status: str, title: str, mapping: "_Mapping", report) -> dict:
     wp_id = _text(element, "comment_id")
     dropped: set[str] = set()
     fields = {
@@ -203,7 +244,7 @@ def _fields(element: ET.Element, *, status: str, title: str, user_map: dict, rep
             f"WordPress comment {wp_id} on “{title}” cannot be imported: {refusal} "
             "Shorten it in WordPress, or mark it as trash there, and export again."
         ) from None
-    if _text(element, "comment_user_id") not in ("", "0") and (user := _mapped_user(element, user_map)):
+    if user := mapping.staff_account(element):
         fields |= {
             "is_staff_reply": True,
             "user": user,
@@ -231,13 +272,25 @@ def _fit_author(fields: dict, what: str, report) -> None:
             fields["ip_address"] = None
 
 
-def _mapped_user(element: ET.Element, user_map: dict):
-    """The staff account mapped to this comment's WordPress user, if the export names one (module docstring)."""
-    email = _text(element, "comment_author_email").strip().lower()
-    for login, user in user_map.items():
-        if user.is_staff and (login == _text(element, "comment_author") or (email and user.email.lower() == email)):
-            return user
-    return None
+class _Mapping:
+    """`--map-user`: which staff account, if any, a registered WordPress user's comment is by (module docstring)."""
+
+    def __init__(self, user_map: dict, authors: dict[int, str], staff_replies: Counter):
+        self.user_map, self.authors, self.staff_replies = user_map, authors, staff_replies
+
+    def staff_account(self, element: ET.Element):
+        user_id = _text(element, "comment_user_id").strip()
+        if not user_id.isdigit() or int(user_id) == 0:
+            return None  # a visitor: never a staff reply
+        login = self.authors.get(int(user_id))
+        if login is None:  # a registered user WordPress did not list: known by the name they posted under,
+            login = unescape(_text(element, "comment_author")).strip()
+            if login in self.authors.values():  # unless that is a listed user's login: theirs, not this one's
+                return None
+        user = self.user_map.get(login)
+        if user is not None:
+            self.staff_replies[login] += 1
+        return user
 
 
 def _date(element: ET.Element, title: str) -> datetime:

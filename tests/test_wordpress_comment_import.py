@@ -243,14 +243,6 @@ def test_a_mapped_wordpress_user_becomes_a_staff_reply(guide_item, article):
     assert reply.name == "Dana Reyes"  # never the WordPress login
 
 
-def test_a_mapped_account_is_also_found_by_the_comments_email(guide_item, article):
-    editor = staff_user("editor", [])
-    editor.email = "ADMIN@example.org"
-    editor.save()
-    run(guide_item, article, user_map={"someone-else": editor})
-    assert Comment.objects.get(imported_id=214).is_staff_reply
-
-
 def test_an_unmapped_wordpress_user_is_a_plain_comment(guide_item, article):
     run(guide_item, article)
     comment = Comment.objects.get(imported_id=214)

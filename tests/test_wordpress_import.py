@@ -152,8 +152,9 @@ def test_comments_app_is_asked_for_each_item_s_comments():
 def test_comments_of_each_item_go_to_its_article_the_existing_one_when_attached(guide, monkeypatch):
     calls = []
 
-    def record(item, article, *, source, user_map, report, dry_run):
+    def record(item, article, *, source, user_map, report, dry_run, authors, staff_replies):
         calls.append((item.findtext("title"), article, source, user_map, dry_run))
+        assert authors == {1: "admin"}  # the channel's <wp:author>s, id -> login
 
     monkeypatch.setattr("articles.wordpress_import.ITEM_COMMENT_IMPORTERS", [record])
     editor = User.objects.create_user("ed", is_staff=True)

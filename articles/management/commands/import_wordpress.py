@@ -1,9 +1,12 @@
 import sys
+from collections import Counter
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils.translation import ngettext
 
-from articles.wordpress_import import WordPressImportError, import_export
+from articles.wordpress_import import WordPressImportError, export_logins, import_export, parse_export
 
 
 class Command(BaseCommand):
@@ -26,33 +29,70 @@ class Command(BaseCommand):
             action="append",
             default=[],
             metavar="WPNAME=DJANGOUSER",
-            help="Comments by this WordPress login become staff replies by this staff account. Repeatable.",
+            help=(
+                "Comments by this WordPress user (WPNAME: the login, as WordPress's Users screen shows it) become "
+                "staff replies by this active staff account. Repeatable."
+            ),
         )
 
     def handle(self, *args, export, dry_run, attach_to_existing, map_user, **options):
+        user_map = self.user_map(map_user)
+        staff_replies = Counter()
         try:
-            report = import_export(
-                export,
-                dry_run=dry_run,
-                attach_to_existing=attach_to_existing,
-                user_map=self.user_map(map_user),
-                progress=self.progress if sys.stdout.isatty() else None,
-            )
+            # The mapping is checked against what the import found before anything is committed.
+            with transaction.atomic():
+                report = import_export(
+                    export,
+                    dry_run=dry_run,
+                    attach_to_existing=attach_to_existing,
+                    user_map=user_map,
+                    staff_replies=staff_replies,
+                    progress=self.progress if sys.stdout.isatty() else None,
+                )
+                if user_map:
+                    self.check_mapping(export, user_map, staff_replies)
         except (WordPressImportError, OSError) as error:
             raise CommandError(str(error)) from error
         self.stdout.write(report.summary())
+        for login, user in user_map.items():
+            count = staff_replies[login]
+            self.stdout.write(
+                f"--map-user {login}={user.username}: "
+                + ngettext("%(count)d comment is a staff reply", "%(count)d comments are staff replies", count)
+                % {"count": count}
+            )
         if dry_run:
             self.stdout.write("Dry run: nothing was written.")
+
+    def check_mapping(self, export, user_map: dict, staff_replies: Counter) -> None:
+        """A WPNAME that is no login in the export and matched no comment is a typo, most likely: it stops
+        the import, as its comments would otherwise arrive as plain ones while the owner meant staff replies."""
+        channel, wp = parse_export(export)
+        logins = sorted(set(export_logins(channel, wp).values()))
+        unknown = [login for login in user_map if login not in logins and not staff_replies[login]]
+        if unknown:
+            listed = ", ".join(logins) or "none"
+            raise CommandError(
+                f"--map-user {', '.join(unknown)}: no such WordPress login in this export (its logins: {listed}), "
+                "and no comment by a registered user was posted under that name. Give the login as "
+                "WordPress's Users screen shows it. Nothing was written."
+            )
 
     def user_map(self, pairs: list[str]) -> dict:
         staff = get_user_model().objects.filter(is_staff=True, is_active=True)
         mapped = {}
         for pair in pairs:
             wordpress_login, sep, username = pair.partition("=")
+            wordpress_login = wordpress_login.strip()
             user = staff.filter(username=username).first() if sep and wordpress_login else None
             if user is None:
                 raise CommandError(
                     f"--map-user {pair}: give WPNAME=DJANGOUSER, with an active staff account's username."
+                )
+            if wordpress_login in mapped:
+                raise CommandError(
+                    f"--map-user {pair}: {wordpress_login} is already mapped (to {mapped[wordpress_login].username}); "
+                    "give each WordPress login once."
                 )
             mapped[wordpress_login] = user
         return mapped
