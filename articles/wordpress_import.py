@@ -54,6 +54,21 @@ NS = {
 UNCATEGORIZED = "uncategorized"
 ZERO_DATE = "0000-00-00 00:00:00"
 
+# The fields of a page the import writes (_Importer.write()): what written_fingerprint() covers.
+ARTICLE_FIELDS_WRITTEN = (
+    "title",
+    "slug",
+    "summary",
+    "introduction_heading",
+    "introduction",
+    "status",
+    "published_at",
+    "author",
+    "topic",
+)
+SITE_PAGE_FIELDS_WRITTEN = ("title", "slug", "body", "is_published")
+EDITED_HERE = "edited on this site since the last import: kept; the export's changes were not applied"
+
 # import_item_comments(item, article, *, source, user_map, report, dry_run), appended by comments/apps.py.
 ITEM_COMMENT_IMPORTERS: list[Callable[..., None]] = []
 
@@ -170,12 +185,19 @@ def import_export(
     *,
     dry_run: bool = False,
     attach_to_existing: bool = False,
+    overwrite_local_edits: bool = False,
     user_map: dict[str, User] | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
     """Import the export at `path` in one transaction (rolled back with `dry_run`); return its report."""
     channel, wp = parse_export(path)
-    importer = _Importer(channel, wp, attach_to_existing=attach_to_existing, lines=_item_lines(path))
+    importer = _Importer(
+        channel,
+        wp,
+        attach_to_existing=attach_to_existing,
+        overwrite_local_edits=overwrite_local_edits,
+        lines=_item_lines(path),
+    )
     items = channel.findall("item")
     importer.check_ids(items)
     with content_version_kept() if dry_run else nullcontext(), transaction.atomic():
@@ -208,6 +230,29 @@ def _item_lines(path) -> dict[str, int]:
     return lines
 
 
+def written_fingerprint(page: Article | SitePage) -> str:
+    """A hash of what the import writes of `page` (its fields and an article's sections), as it is now.
+
+    Kept in WordPressItem.written_fingerprint after each write, it tells a re-import whether an editor
+    changed the page here since. Line ends and the spaces around a text do not count: the admin's
+    form sends CRLF and strips them, so a save that changes nothing is no edit.
+    """
+    names = ARTICLE_FIELDS_WRITTEN if isinstance(page, Article) else SITE_PAGE_FIELDS_WRITTEN
+    values = [_comparable(page.serializable_value(name)) for name in names]
+    if isinstance(page, Article):
+        sections = page.sections.order_by("order", "id")
+        values += [(s.level, _comparable(s.heading), s.anchor, _comparable(s.body)) for s in sections]
+    return hashlib.sha256(repr(values).encode()).hexdigest()
+
+
+def _comparable(value):
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n").strip()
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    return value
+
+
 def section_anchors(headings: list[str]) -> list[str]:
     """An anchor for each heading, made from it: a second equal one gets "-2", one the page itself uses
     (RESERVED_ANCHORS, RESERVED_ANCHOR_PREFIXES) gets "section-" in front, a heading with no letters
@@ -237,10 +282,13 @@ def _problem(error: Exception) -> str:
 
 
 class _Importer:
-    def __init__(self, channel: Element, wp: str, *, attach_to_existing: bool, lines: dict[str, int]):
+    def __init__(
+        self, channel: Element, wp: str, *, attach_to_existing: bool, overwrite_local_edits: bool, lines: dict[str, int]
+    ):
         self.lines = lines
         self.wp = wp
         self.attach_to_existing = attach_to_existing
+        self.overwrite_local_edits = overwrite_local_edits
         self.report = ImportReport()
         self.source = normalized_site(self.text(channel, "wp:base_site_url") or channel.findtext("link") or "")
         self.authors = {
@@ -310,6 +358,10 @@ class _Importer:
         if row and page and row.attached:
             self.report.skipped(label, title, "changed in the export, but attached to a page here: its content is kept")
             return page
+        edited_here = bool(row and page and self.edited_here(row, page))
+        if edited_here and not self.overwrite_local_edits:
+            self.report.skipped(label, title, f"{EDITED_HERE} (--overwrite-local-edits takes them)")
+            return page
         if page is None:
             page = self.existing_page(kind, fields["slug"], title)
             if page is not None:
@@ -325,13 +377,20 @@ class _Importer:
         page = changed.pop("page")
         row = row or WordPressItem(**key)
         row.imported_hash, row.old_path = digest, self.old_path(item)
+        row.written_fingerprint = written_fingerprint(page)
         setattr(row, "article" if kind == "post" else "site_page", page)
         row.save()
         if changed["new"]:
             self.report.created(label, title)
         else:
-            self.report.updated(label, title, "changed in the export: " + ", ".join(changed["fields"]))
+            overwritten = "; an edit made here was replaced (--overwrite-local-edits)" if edited_here else ""
+            self.report.updated(label, title, "changed in the export: " + ", ".join(changed["fields"]) + overwritten)
         return page
+
+    def edited_here(self, row: WordPressItem, page: Article | SitePage) -> bool:
+        """Whether the page is no longer as the last import wrote it. A row from before the import kept
+        its fingerprint cannot tell: it counts as edited, so nothing an editor did is lost unasked."""
+        return not row.written_fingerprint or written_fingerprint(page) != row.written_fingerprint
 
     def existing_page(self, kind: str, slug: str, title: str) -> Article | SitePage | None:
         model = Article if kind == "post" else SitePage
