@@ -5,8 +5,10 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.urls import reverse
 
 from articles.models import Article, Section, SitePage, WordPressItem
+from tests.admin_forms import shown_form_data
 from tests.wordpress_export import FIXTURE, GUIDE_SLUG
 
 EDITED_HERE = "edited on this site since the last import: kept; the export's changes were not applied"
@@ -132,3 +134,23 @@ def test_an_item_imported_before_fingerprints_were_kept_counts_as_edited(changed
     summary = run_import(changed_export)
     assert Article.objects.get(slug=GUIDE_SLUG).introduction.startswith("Ketamine infusion therapy has become")
     assert EDITED_HERE in summary
+
+
+def admin_save(client, article, **changes):
+    """The article's admin form sent back as a browser sends it: its texts with CRLF line ends."""
+    url = reverse("admin:articles_article_change", args=[article.pk])
+    shown = shown_form_data(client.get(url), **changes)
+    data = {name: value.replace("\n", "\r\n") if isinstance(value, str) else value for name, value in shown.items()}
+    response = client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+
+
+@pytest.mark.django_db
+def test_an_unchanged_save_in_the_admin_is_no_edit_and_a_changed_one_is(editor_client, changed_export):
+    run_import()
+    guide = Article.objects.get(slug=GUIDE_SLUG)
+    admin_save(editor_client, guide)
+    assert EDITED_HERE not in run_import(changed_export, "--dry-run")
+    admin_save(editor_client, guide, introduction="Rewritten in the admin.")
+    assert EDITED_HERE in run_import(changed_export)
+    assert Article.objects.get(slug=GUIDE_SLUG).introduction == "Rewritten in the admin."
