@@ -512,6 +512,8 @@ class _Importer:
         if opening := _ANY_HEADING.match(introduction.partition("\n")[0]):
             heading, introduction = opening.group(1).strip(), introduction.partition("\n")[2].strip()
         if not introduction and parts:
+            if opening:
+                self.report.dropped("heading", f"{heading} in “{title}”", "nothing under it")
             first = parts.pop(0)
             heading, texts = first.heading, [first.text]
             while parts and parts[0].level == 3:

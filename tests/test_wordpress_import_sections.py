@@ -146,3 +146,11 @@ def test_a_heading_too_long_for_a_section_is_cut_and_reported(tmp_path):
     heading = article.sections.get().heading
     assert len(heading) == 200 and heading.endswith("…")
     assert "longer than 200 characters: cut" in summary
+
+
+@pytest.mark.django_db
+def test_an_opening_heading_with_nothing_under_it_is_reported_and_the_first_section_introduces(tmp_path):
+    article, summary = import_post(tmp_path, "<h4>Lead</h4><h2>Overview</h2><p>Text.</p><h2>More</h2><p>M.</p>")
+    assert (article.introduction_heading, article.introduction) == ("Overview", "Text.")
+    assert outline(article) == [(Section.Level.SECTION, "More")]
+    assert "heading “Lead in “Post 1””: nothing under it" in summary
