@@ -716,7 +716,8 @@ class WordPressItem(models.Model):
     of "imported from", keyed by the WordPress site and the item's id there.
 
     A second import finds its rows here (nothing twice; `imported_hash` tells "unchanged" from
-    "updated"), and the item's old permalink answers with a 301 to the page (wordpress_addresses).
+    "updated"; `written_fingerprint` whether an editor changed the page here since), and the item's
+    old permalink answers with a 301 to the page (wordpress_addresses).
     """
 
     class Kind(models.TextChoices):
@@ -736,6 +737,9 @@ class WordPressItem(models.Model):
     # An article or page that was on this site before (--attach-to-existing): the import never writes its content.
     attached = models.BooleanField("attached to an existing page", default=False)
     imported_hash = models.CharField(max_length=64, editable=False)
+    # What the import wrote of the page (wordpress_import.written_fingerprint()): a page that no longer
+    # matches it was edited here, and a re-import keeps it. Empty for a row the import never wrote.
+    written_fingerprint = models.CharField(max_length=64, blank=True, default="", editable=False)
 
     class Meta:
         verbose_name = "imported WordPress item"

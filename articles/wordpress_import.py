@@ -29,10 +29,20 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.encoding import escape_uri_path
 from django.utils.text import Truncator, slugify
-from markdownify import markdownify
+from markdownify import MarkdownConverter, markdownify
 
 from .article_body import bodies_made_once
-from .models import Article, Person, SitePage, Topic, WordPressItem
+from .models import (
+    RESERVED_ANCHOR_PREFIXES,
+    RESERVED_ANCHORS,
+    Article,
+    Person,
+    Section,
+    SitePage,
+    Topic,
+    WordPressItem,
+    anchor_from_heading,
+)
 from .page_cache import content_version_kept
 
 WXR_VERSIONS = {"1.0", "1.1", "1.2"}
@@ -43,6 +53,21 @@ NS = {
 # WordPress's catch-all category: a post "in" it has no category, so its article gets no topic.
 UNCATEGORIZED = "uncategorized"
 ZERO_DATE = "0000-00-00 00:00:00"
+
+# The fields of a page the import writes (_Importer.write()): what written_fingerprint() covers.
+ARTICLE_FIELDS_WRITTEN = (
+    "title",
+    "slug",
+    "summary",
+    "introduction_heading",
+    "introduction",
+    "status",
+    "published_at",
+    "author",
+    "topic",
+)
+SITE_PAGE_FIELDS_WRITTEN = ("title", "slug", "body", "is_published")
+EDITED_HERE = "edited on this site since the last import: kept; the export's changes were not applied"
 
 # import_item_comments(item, article, *, source, user_map, report, dry_run, authors, staff_replies), appended by
 # comments/apps.py: user_map is WordPress login -> staff account (--map-user), authors the channel's
@@ -58,6 +83,39 @@ _SHORTCODE = re.compile(r"\[([a-z][a-z0-9_-]*)(?:\s[^\]]*)?\](?:.*?\[/\1\])?", r
 _POST_ID = re.compile(r"<wp:post_id>\s*(\d+)\s*</wp:post_id>")
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
 _SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)", re.DOTALL)
+# A post's headings once moved to the page's levels: "## " starts a section, "### " a subsection.
+_PART_HEADING = re.compile(r"^(#{2,3})(?: (.*))?$")
+_ANY_HEADING = re.compile(r"^#{1,6} (.+)$")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+# An empty heading of these names was a table-of-contents plugin's place on WordPress.
+_TOC_HEADINGS = {"table of contents", "contents", "toc", "in this article", "on this page"}
+
+
+class _PostConverter(MarkdownConverter):
+    """markdownify, with the headings that become sections (h2, h3 once moved) as plain text:
+    `Section.heading` is shown as it is written, not as Markdown."""
+
+    def convert_hN(self, n, el, text, parent_tags):
+        if n in (2, 3) and "_inline" not in parent_tags:
+            return "\n\n{} {}\n\n".format("#" * n, " ".join(el.get_text().split()))
+        return super().convert_hN(n, el, text, parent_tags)
+
+
+@dataclass
+class _Part:
+    """A heading of the post and the Markdown under it, up to the next heading of its level or above."""
+
+    level: int
+    heading: str
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines).strip()
+
+    def markdown(self) -> str:
+        """As Markdown inside the introduction, when it is not made a section."""
+        return f"{'#' * self.level} {self.heading}\n\n{self.text}".strip()
 
 
 class WordPressImportError(Exception):
@@ -129,13 +187,20 @@ def import_export(
     *,
     dry_run: bool = False,
     attach_to_existing: bool = False,
+    overwrite_local_edits: bool = False,
     user_map: dict[str, User] | None = None,
     staff_replies: Counter | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
     """Import the export at `path` in one transaction (rolled back with `dry_run`); return its report."""
     channel, wp = parse_export(path)
-    importer = _Importer(channel, wp, attach_to_existing=attach_to_existing, lines=_item_lines(path))
+    importer = _Importer(
+        channel,
+        wp,
+        attach_to_existing=attach_to_existing,
+        overwrite_local_edits=overwrite_local_edits,
+        lines=_item_lines(path),
+    )
     items = channel.findall("item")
     importer.check_ids(items)
     with content_version_kept() if dry_run else nullcontext(), transaction.atomic():
@@ -183,6 +248,49 @@ def _item_lines(path) -> dict[str, int]:
     return lines
 
 
+def written_fingerprint(page: Article | SitePage) -> str:
+    """A hash of what the import writes of `page` (its fields and an article's sections), as it is now.
+
+    Kept in WordPressItem.written_fingerprint after each write, it tells a re-import whether an editor
+    changed the page here since. Line ends and the spaces around a text do not count: the admin's
+    form sends CRLF and strips them, so a save that changes nothing is no edit.
+    """
+    names = ARTICLE_FIELDS_WRITTEN if isinstance(page, Article) else SITE_PAGE_FIELDS_WRITTEN
+    values = [_comparable(page.serializable_value(name)) for name in names]
+    if isinstance(page, Article):
+        sections = page.sections.order_by("order", "id")
+        values += [(s.level, _comparable(s.heading), s.anchor, _comparable(s.body)) for s in sections]
+    return hashlib.sha256(repr(values).encode()).hexdigest()
+
+
+def _comparable(value):
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n").strip()
+    if isinstance(value, datetime):
+        return value.astimezone(UTC).isoformat()
+    return value
+
+
+def section_anchors(headings: list[str]) -> list[str]:
+    """An anchor for each heading, made from it: a second equal one gets "-2", one the page itself uses
+    (RESERVED_ANCHORS, RESERVED_ANCHOR_PREFIXES) gets "section-" in front, a heading with no letters
+    to make one from is "section"."""
+    limit = Section._meta.get_field("anchor").max_length
+    taken: set[str] = set()
+    anchors = []
+    for heading in headings:
+        base = anchor_from_heading(heading) or "section"
+        if base in RESERVED_ANCHORS or base.startswith(RESERVED_ANCHOR_PREFIXES):
+            base = f"section-{base}"[:limit]
+        anchor, number = base, 2
+        while anchor in taken:
+            suffix = f"-{number}"
+            anchor, number = base[: limit - len(suffix)] + suffix, number + 1
+        taken.add(anchor)
+        anchors.append(anchor)
+    return anchors
+
+
 def _problem(error: Exception) -> str:
     if isinstance(error, ValidationError) and hasattr(error, "error_dict"):
         return "; ".join(f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items())
@@ -192,10 +300,13 @@ def _problem(error: Exception) -> str:
 
 
 class _Importer:
-    def __init__(self, channel: Element, wp: str, *, attach_to_existing: bool, lines: dict[str, int]):
+    def __init__(
+        self, channel: Element, wp: str, *, attach_to_existing: bool, overwrite_local_edits: bool, lines: dict[str, int]
+    ):
         self.lines = lines
         self.wp = wp
         self.attach_to_existing = attach_to_existing
+        self.overwrite_local_edits = overwrite_local_edits
         self.report = ImportReport()
         self.source = normalized_site(self.text(channel, "wp:base_site_url") or channel.findtext("link") or "")
         self.authors = {
@@ -256,7 +367,7 @@ class _Importer:
             self.report.skipped(kind or "item", title, "only posts and pages are imported")
             return None
         fields = self.fields(item, kind)
-        if not fields["body"].strip():
+        if not fields["introduction" if kind == "post" else "body"].strip():
             self.report.skipped(kind, title, "no text to import (an empty draft?)")
             return None
         digest = hashlib.sha256(repr(sorted(fields.items())).encode()).hexdigest()
@@ -269,6 +380,10 @@ class _Importer:
             return page
         if row and page and row.attached:
             self.report.skipped(label, title, "changed in the export, but attached to a page here: its content is kept")
+            return page
+        edited_here = bool(row and page and self.edited_here(row, page))
+        if edited_here and not self.overwrite_local_edits:
+            self.report.skipped(label, title, f"{EDITED_HERE} (--overwrite-local-edits takes them)")
             return page
         if page is None:
             page = self.existing_page(kind, fields["slug"], title)
@@ -285,13 +400,20 @@ class _Importer:
         page = changed.pop("page")
         row = row or WordPressItem(**key)
         row.imported_hash, row.old_path = digest, self.old_path(item)
+        row.written_fingerprint = written_fingerprint(page)
         setattr(row, "article" if kind == "post" else "site_page", page)
         row.save()
         if changed["new"]:
             self.report.created(label, title)
         else:
-            self.report.updated(label, title, "changed in the export: " + ", ".join(changed["fields"]))
+            overwritten = "; an edit made here was replaced (--overwrite-local-edits)" if edited_here else ""
+            self.report.updated(label, title, "changed in the export: " + ", ".join(changed["fields"]) + overwritten)
         return page
+
+    def edited_here(self, row: WordPressItem, page: Article | SitePage) -> bool:
+        """Whether the page is no longer as the last import wrote it. A row from before the import kept
+        its fingerprint cannot tell: it counts as edited, so nothing an editor did is lost unasked."""
+        return not row.written_fingerprint or written_fingerprint(page) != row.written_fingerprint
 
     def existing_page(self, kind: str, slug: str, title: str) -> Article | SitePage | None:
         model = Article if kind == "post" else SitePage
@@ -327,14 +449,13 @@ class _Importer:
                 or slugify(title)
                 or f"{kind}-{self.text(item, 'wp:post_id')}"
             )[:200],
-            "body": body,
             "published": published,
         }
+        if kind != "post":
+            values["body"] = body
         if kind == "post":
-            # A post that opens with a heading (as the guide does): it names the article's introduction.
-            opening = re.match(r"### (.+)\n+", body)
-            values["introduction_heading"] = opening.group(1)[:100] if opening else "Introduction"
-            values["body"] = body[opening.end() :] if opening else body
+            heading, introduction, sections = self.structure(body, title)
+            values["introduction_heading"], values["introduction"], values["sections"] = heading, introduction, sections
             values["published_at"] = self.date(item, published)
             values["summary"] = self.summary(self.text(item, "excerpt:encoded"), body)
             values["author"] = self.authors.get(self.text(item, "dc:creator")) or self.text(item, "dc:creator")
@@ -379,9 +500,90 @@ class _Importer:
                 self.report.dropped(name, title, "not carried over: the site has no such content")
             html = pattern.sub("", html)
         if kind == "post":
-            # The article page has its own h1 and h2: the post's headings start at h3.
-            html = _HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{min(6, max(3, int(m.group(2)) + 1))}", html)
+            # The post's highest heading level makes the sections (the page's h2 under its h1), the next
+            # level their subsections (h3); deeper headings stay in their text, from h4 on (structure()).
+            top = min((int(m.group(2)) for m in _HEADING_TAG.finditer(html)), default=2)
+            html = _HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{max(2, min(6, int(m.group(2)) - top + 2))}", html)
+            return _PostConverter(heading_style="ATX", bullets="-").convert(html).strip()
         return markdownify(html, heading_style="ATX", bullets="-").strip()
+
+    def structure(self, markdown: str, title: str) -> tuple[str, str, list[tuple[int, str, str, str]]]:
+        """The post's Markdown as the article's parts: (introduction heading, introduction, sections), each
+        section (level, heading, anchor, body) in page order.
+
+        The introduction is the text before the first section; a post that opens with its first section's
+        heading (the guide's "Introduction") makes that section the introduction, named by its heading.
+        A heading with nothing under it is dropped and reported.
+        """
+        preamble: list[str] = []
+        parts: list[_Part] = []
+        lines, fence = preamble, None
+        for line in markdown.splitlines():
+            opens = _FENCE.match(line)
+            if opens and fence in (None, opens.group(1)):  # a "## " line in a code block is code
+                fence = None if fence else opens.group(1)
+            elif fence is None and (heading := _PART_HEADING.match(line)):
+                parts.append(_Part(len(heading.group(1)), (heading.group(2) or "").strip()))
+                lines = parts[-1].lines
+                continue
+            lines.append(line)
+        while parts and parts[0].level == 3:  # a subheading before the first section is the introduction's
+            preamble.append(parts.pop(0).markdown())
+        parts = self.kept_parts(parts, preamble, title)
+        introduction = "\n".join(preamble).strip()
+        heading = "Introduction"
+        if opening := _ANY_HEADING.match(introduction.partition("\n")[0]):
+            heading, introduction = opening.group(1).strip(), introduction.partition("\n")[2].strip()
+        if not introduction and parts:
+            if opening:
+                self.report.dropped("heading", f"{heading} in “{title}”", "nothing under it")
+            first = parts.pop(0)
+            heading, texts = first.heading, [first.text]
+            while parts and parts[0].level == 3:
+                texts.append(parts.pop(0).markdown())
+            introduction = "\n\n".join(text for text in texts if text)
+        heading = self.cut(heading, Article._meta.get_field("introduction_heading").max_length, title)
+        limit = Section._meta.get_field("heading").max_length
+        headings = [self.cut(part.heading, limit, title) for part in parts]
+        sections = zip(parts, headings, section_anchors(headings), strict=True)
+        return heading, introduction, [(part.level, heading, anchor, part.text) for part, heading, anchor in sections]
+
+    def kept_parts(self, parts: list[_Part], preamble: list[str], title: str) -> list[_Part]:
+        """The parts that become sections: a heading with no words joins its text to the part above; one
+        with nothing under it (no text, no subsection) is dropped, both reported."""
+        worded = []
+        for part in parts:
+            if part.heading:
+                worded.append(part)
+            else:
+                self.report.dropped("heading", f"with no words in “{title}”", "its text joins the part above it")
+                (worded[-1].lines if worded else preamble).extend(part.lines)
+        kept = []
+        for index, part in enumerate(worded):
+            if part.text or (part.level == 2 and any(below.text for below in self.subsections(worded, index))):
+                kept.append(part)
+            elif part.heading.casefold() in _TOC_HEADINGS:
+                why = "a table of contents plugin filled it on WordPress; the site builds its own table of "
+                self.report.dropped("heading", f"{part.heading} in “{title}”", why + "contents from the sections")
+            else:
+                self.report.dropped("heading", f"{part.heading} in “{title}”", "nothing under it")
+        return kept
+
+    @staticmethod
+    def subsections(parts: list[_Part], index: int) -> list[_Part]:
+        following = []
+        for part in parts[index + 1 :]:
+            if part.level != 3:
+                break
+            following.append(part)
+        return following
+
+    def cut(self, heading: str, limit: int, title: str) -> str:
+        if len(heading) <= limit:
+            return heading
+        cut = Truncator(heading).chars(limit)
+        self.report.dropped("heading", f"{cut} in “{title}”", f"longer than {limit} characters: cut")
+        return cut
 
     def write(self, kind: str, page, fields: dict, item: Element) -> dict:
         if kind == "post":
@@ -391,7 +593,7 @@ class _Importer:
                 "slug": fields["slug"],
                 "summary": fields["summary"],
                 "introduction_heading": fields["introduction_heading"],
-                "introduction": fields["body"],
+                "introduction": fields["introduction"],
                 "status": Article.Status.PUBLISHED if fields["published"] else Article.Status.DRAFT,
                 "published_at": fields["published_at"],
                 "author": self.person(fields["author"]),
@@ -411,7 +613,20 @@ class _Importer:
             setattr(page, name, value)
         page.full_clean()
         page.save()
+        if kind == "post" and self.replace_sections(page, fields["sections"]):
+            changed.append("sections (replaced)")
         return {"page": page, "new": new, "fields": changed}
+
+    def replace_sections(self, article: Article, sections: list[tuple[int, str, str, str]]) -> bool:
+        """Make the article's sections the post's; False when they already were."""
+        if [(s.level, s.heading, s.anchor, s.body) for s in article.sections.all()] == sections:
+            return False
+        article.sections.all().delete()
+        for order, (level, heading, anchor, body) in enumerate(sections, start=1):
+            section = Section(article=article, order=order, level=level, heading=heading, anchor=anchor, body=body)
+            section.full_clean()
+            section.save()
+        return True
 
     def person(self, name: str) -> Person | None:
         """The person of this name (the first, if editors made two), else a new one."""

@@ -25,6 +25,12 @@ class Command(BaseCommand):
             help="An item whose address is already a page here attaches to it (its comments too); its content is kept.",
         )
         parser.add_argument(
+            "--overwrite-local-edits",
+            action="store_true",
+            help="A changed item whose page was edited here since the last import takes the export's version "
+            "anyway (without it, the page is kept and reported as skipped).",
+        )
+        parser.add_argument(
             "--map-user",
             action="append",
             default=[],
@@ -45,6 +51,7 @@ class Command(BaseCommand):
                     export,
                     dry_run=dry_run,
                     attach_to_existing=attach_to_existing,
+                    overwrite_local_edits=options["overwrite_local_edits"],
                     user_map=user_map,
                     staff_replies=staff_replies,
                     progress=self.progress if sys.stdout.isatty() else None,
