@@ -34,15 +34,16 @@ BLOCK_TAGS = (
 )
 _BLOCK_OPEN = re.compile(rf"(<(?:{BLOCK_TAGS})(?:[\s/>]))", re.IGNORECASE)
 _BLOCK_CLOSE = re.compile(rf"(</(?:{BLOCK_TAGS})\s*>|<hr\b[^>]*>)", re.IGNORECASE)
-_BLOCK_TAG = re.compile(rf"</?(?:{BLOCK_TAGS})\b[^>]*>", re.IGNORECASE)
 _LEADING_BLOCK_TAGS = re.compile(rf"^(?:\s*</?(?:{BLOCK_TAGS})\b[^>]*>)+", re.IGNORECASE)
 _TRAILING_BLOCK_TAGS = re.compile(rf"(?:</?(?:{BLOCK_TAGS})\b[^>]*>\s*)+$", re.IGNORECASE)
-_RAW = re.compile(r"<(pre|script|style|textarea)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
-_TAG_OR_COMMENT = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
+_RAW_OPEN = re.compile(r"<(pre|script|style|textarea)\b", re.IGNORECASE)
+# An unclosed comment runs to the end, as in wpautop; [^<>]: a stray "<" costs one scan, not one each.
+_TAG_OR_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)|<[^<>]*>", re.DOTALL)
 _DOUBLE_BR = re.compile(r"<br\s*/?>\s*<br\s*/?>", re.IGNORECASE)
 _LINE_BREAK = re.compile(r"(<br\s*/?>)?[ \t]*\n[ \t]*", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _PLACEHOLDER = "\x00{}\x00"
+_SET_ASIDE = re.compile("\x00([0-9]+)\x00")
 _IN_TAG_NEWLINE = "\x01"
 
 
@@ -55,15 +56,11 @@ def wpautop(html: str) -> str:
     """`html` with its blank-line paragraphs as `<p>` and its single line breaks as `<br>` (module docstring)."""
     if not html.strip():
         return ""  # rule 1
-    text = html.replace("\r\n", "\n").replace("\r", "\n")
+    # \x00 and \x01 mark what is set aside; XML cannot carry them, so no export's text has them.
+    text = html.replace("\x00", "").replace("\x01", "").replace("\r\n", "\n").replace("\r", "\n")
     kept: list[str] = []
 
-    def set_aside(match: re.Match) -> str:  # rule 2
-        kept.append(match.group(0))
-        # On a chunk of its own, like a block element: the paragraphs around it end there.
-        return "\n\n" + _PLACEHOLDER.format(len(kept) - 1) + "\n\n"
-
-    text = _RAW.sub(set_aside, text)
+    text = _set_aside_raw(text, kept)  # rule 2
     text = _TAG_OR_COMMENT.sub(lambda m: m.group(0).replace("\n", _IN_TAG_NEWLINE), text)  # rule 3
     text = _DOUBLE_BR.sub("\n\n", text)  # rule 4
     text = _BLOCK_OPEN.sub(r"\n\n\1", text)  # rule 5
@@ -71,9 +68,22 @@ def wpautop(html: str) -> str:
     chunks = [chunk.strip("\n") for chunk in _PARAGRAPH_BREAK.split(text)]
     paragraphs = [_paragraph(chunk) for chunk in chunks if chunk.strip()]
     text = "\n".join(paragraphs).replace(_IN_TAG_NEWLINE, "\n")
-    for number, original in enumerate(kept):
-        text = text.replace(_PLACEHOLDER.format(number), original)
-    return text
+    return _SET_ASIDE.sub(lambda match: kept[int(match.group(1))], text)
+
+
+def _set_aside_raw(text: str, kept: list[str]) -> str:
+    """`text` with each <pre> (<script>, <style>, <textarea>) element replaced by a placeholder on a
+    chunk of its own, like a block element; the elements go into `kept`. One that is never closed is
+    left in the text, as wpautop leaves it; the scan goes once through the text whatever it holds."""
+    parts, position = [], 0
+    while opening := _RAW_OPEN.search(text, position):
+        closing = re.compile(rf"</{opening.group(1)}\s*>", re.IGNORECASE).search(text, opening.end())
+        if closing is None:
+            break
+        kept.append(text[opening.start() : closing.end()])
+        parts += [text[position : opening.start()], "\n\n" + _PLACEHOLDER.format(len(kept) - 1) + "\n\n"]
+        position = closing.end()
+    return "".join(parts) + text[position:]
 
 
 def _paragraph(chunk: str) -> str:

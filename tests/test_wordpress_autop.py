@@ -59,3 +59,10 @@ def test_a_line_break_inside_a_tag_is_not_a_br():
 def test_content_with_block_comments_is_the_block_editors():
     assert has_blocks("<!-- wp:paragraph -->\n<p>Hi</p>\n<!-- /wp:paragraph -->")
     assert not has_blocks("Hi\n\nthere")
+
+
+def test_unclosed_pre_and_comment_and_stray_control_characters_are_taken_without_error():
+    assert wpautop("One\n\n<pre>never closed") == "<p>One</p>\n<pre><p>never closed</p>"
+    comment = "Text <!-- never closed\n\nstill the comment"
+    assert wpautop(comment) == f"<p>{comment}</p>"
+    assert wpautop("a\x000\x00b") == "<p>a0b</p>"
