@@ -44,6 +44,7 @@ from .models import (
     anchor_from_heading,
 )
 from .page_cache import content_version_kept
+from .wordpress_autop import has_blocks, wpautop
 
 WXR_VERSIONS = {"1.0", "1.1", "1.2"}
 NS = {
@@ -492,7 +493,13 @@ class _Importer:
         return names[0]
 
     def markdown(self, html: str, title: str, kind: str) -> str:
-        """The item's HTML as the site's Markdown; what cannot come along is reported as dropped."""
+        """The item's HTML as the site's Markdown; what cannot come along is reported as dropped.
+
+        Classic-editor HTML (no block comments) gets its paragraphs first, as WordPress gives them on
+        display (wpautop): it keeps them as text between blank lines, which Markdown would join.
+        """
+        if not has_blocks(html):
+            html = wpautop(html)
         html = _BLOCK_COMMENT.sub("", html)
         for pattern, what in ((_EMBED_BLOCK, "embed"), (_DROPPED_ELEMENT, None), (_SHORTCODE, None)):
             for match in pattern.finditer(html):

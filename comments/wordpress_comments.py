@@ -13,7 +13,9 @@ for each item, inside its one transaction, with the Article it made or found for
   old site, so the rules do not judge them again and nobody gets mail. Each save makes the
   stored fragment and retires the article's pages (comments.apps), so counts and pages are
   right when the import's transaction commits.
-- Text: WordPress keeps a comment as HTML with its line breaks meaningful. What a reader could
+- Text: WordPress keeps a comment as HTML with its line breaks meaningful, and shows it through
+  wpautop (blank line: paragraph; line break: `<br>`); the same rules
+  (articles.wordpress_autop) give it its paragraphs before conversion. What a reader could
   have typed here (paragraphs, line breaks, bold, italics, code, quotes, lists, links) becomes
   the comment Markdown; any other tag goes and its text stays (its name is reported as dropped),
   and the result goes through the same renderer and sanitizer as a comment posted here.
@@ -61,6 +63,7 @@ from django.core.management.base import CommandError
 from django.core.validators import validate_ipv46_address
 
 from articles.markdown import MarkdownRefused, check_renderable
+from articles.wordpress_autop import wpautop
 
 from .models import MAX_DEPTH, Comment, DiscussionSettings
 from .personal_data import ERASED_REASON
@@ -323,15 +326,18 @@ def _describe(element: ET.Element, title: str) -> str:
 def comment_markdown(html: str, *, dropped: set[str]) -> str:
     """WordPress's comment HTML as this site's comment Markdown; the names of tags not kept go into `dropped`.
 
-    WordPress shows a blank line as a new paragraph and a single line break as a line break
-    (wpautop), so both are kept.
+    WordPress shows comment text through wpautop (its comment_text filter): a blank line is a new
+    paragraph, a single line break a line break, except at a block's edge (`<blockquote>`, a
+    list's items) and after a `<br>` written there. The same function gives the HTML its
+    paragraphs here first, so the converter reads only tags, as a browser does.
     """
     converter = _CommentConverter()
-    converter.feed(html)
+    converter.feed(wpautop(html))
     converter.close()
     dropped.update(converter.dropped)
     text = "".join(converter.out)
     text = re.sub(r"[ \t]*\n(?:[ \t]*\n)+[ \t]*", "\n\n", text)
+    text = re.sub(r"(?<=\S) \n", "\n", text)  # the space a line end became, before a new line; "  \n" stays a break
     return "\n".join(line.rstrip() if line.strip() == "" else line for line in text.strip().split("\n"))
 
 
@@ -353,6 +359,7 @@ class _CommentConverter(HTMLParser):
         self.lists: list[str] = []
         self.quote = 0
         self.silent = 0
+        self.pre = 0  # inside <pre> (not kept: its text is), wpautop left the line ends: they stay
 
     def _newline(self, blank: bool, hard: bool = True) -> None:
         """A new paragraph, or a new line: a hard break (two spaces) unless a list item starts it."""
@@ -360,6 +367,8 @@ class _CommentConverter(HTMLParser):
         self.out.append("> " * self.quote)
 
     def handle_starttag(self, tag, attrs):
+        if tag == "pre":
+            self.pre += 1
         if tag in self.SILENT:
             self.silent += 1
         elif tag in self.INLINE:
@@ -389,6 +398,8 @@ class _CommentConverter(HTMLParser):
             self.dropped.add(tag)
 
     def handle_endtag(self, tag):
+        if tag == "pre":
+            self.pre = max(0, self.pre - 1)
         if tag in self.SILENT:
             self.silent = max(0, self.silent - 1)
         elif tag in self.INLINE:
@@ -410,6 +421,13 @@ class _CommentConverter(HTMLParser):
         if self.silent:
             return
         data = re.sub(r"([\\`*_\[\]])", r"\\\1", data)
+        if not self.pre:  # after wpautop a line end in text is a space, as in a browser
+            data = re.sub(r"\s*\n\s*", " ", data)
+            written = next((text for text in reversed(self.out) if text), "\n")
+            if written.endswith(("\n", "> ")):  # a line's start: no space opens it
+                data = data.lstrip()
+            self.out.append(data)
+            return
         parts = re.split(r"\n[ \t]*\n", data)
         for number, part in enumerate(parts):
             if number:

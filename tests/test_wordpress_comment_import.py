@@ -144,7 +144,7 @@ def test_markup_a_reader_could_not_type_is_dropped_to_its_text_and_reported(guid
     set_field(element, "comment_content", '<h2>Big</h2><img src="x.png"> <span>kept</span><script>alert(1)</script>')
     report = run(guide_item, article)
     comment = Comment.objects.get(imported_id=213)
-    assert comment.body_html == "<p>Big kept</p>"
+    assert comment.body_html == "<p>Big</p>\n<p>kept</p>"  # the heading stood apart on WordPress: its text does here
     dropped = {why for _, _, what, why in report.of("dropped") if "WordPress comment 213" in what}
     assert dropped == {f"<{tag}> is not kept: its text is" for tag in ("h2", "img", "span", "script")}
 
