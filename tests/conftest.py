@@ -9,6 +9,7 @@ import socket
 import struct
 import subprocess
 import sys
+import time
 import zlib
 from email.header import decode_header, make_header
 from pathlib import Path
@@ -19,6 +20,7 @@ from django.contrib.auth.models import Group, Permission, User
 from django.contrib.sites.models import Site
 from django.core.cache import caches
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
@@ -29,6 +31,38 @@ from comments.models import Comment, DiscussionSettings
 from infusion_site.shared_cache import CacheTroubleLogged
 
 GUIDE_SLUG = "what-is-ketamine-infusion-used-for"
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's test database, and on PostgreSQL a check when the run ends: no test left a
+    connection to it open (a thread's, a server's, one Django can no longer see). PostgreSQL will
+    not drop a database others are connected to; pytest-django only warns, and the run passes."""
+    yield
+    if connection.vendor != "postgresql":
+        return
+    with django_db_blocker.unblock():
+        others = sessions_on_the_test_database()
+        deadline = time.monotonic() + 5  # DROP DATABASE waits as long for sessions on their way out
+        while others and time.monotonic() < deadline:
+            time.sleep(0.1)
+            others = sessions_on_the_test_database()
+        connection.close()
+    if others:
+        listed = "\n".join(
+            f"  pid {pid}, {state}, since {since:%H:%M:%S}, last query: {query}" for pid, state, since, query in others
+        )
+        pytest.fail(f"Connections to the test database were left open when the run ended:\n{listed}", pytrace=False)
+
+
+def sessions_on_the_test_database() -> list[tuple]:
+    """Other client sessions on the test database than this thread's own Django connection."""
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pid, state, backend_start, left(query, 120) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'"
+        )
+        return cursor.fetchall()
 
 
 @pytest.fixture(autouse=True)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.contrib.auth.models import User
+from django.db import connections
 from playwright.sync_api import Browser, Locator, Page, expect, sync_playwright
 
 from articles.models import Article
@@ -96,10 +97,17 @@ def browser() -> Browser:
         if os.environ.get("CI") == "true":
             pytest.fail(f"{message} CI must install chromium before running the suite (see .ci/run).")
         pytest.skip(message)
+    # While Playwright runs, its event loop counts as running in this thread, and Django then keeps
+    # this thread's database connections in another store (asgiref's Local: contextvars instead of
+    # the thread's own). A connection opened on one side of that switch is out of reach on the
+    # other, and stayed open at the end of the run: PostgreSQL then refused to drop the test
+    # database ("being accessed by other users"). Close them on both sides of the switch.
+    connections.close_all()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+        connections.close_all()
 
 
 @pytest.fixture
