@@ -5,6 +5,15 @@ so it is looked up only when the site found nothing there (a 404): pages that ex
 query. /?p=123 and /?page_id=3, which WordPress answers for every post and page whatever its
 permalink, reach home, which ignores its query string, so those are looked up before the view,
 by the item's WordPress id. The rows are `WordPressItem`s, one per imported item.
+
+WordPress answers more of a permalink than the permalink itself, and so does this: the address
+without its closing slash (WordPress redirects it) and a page of its comments,
+`<permalink>comment-page-2/`, are looked up in the same one query as the permalink.
+
+A redirect to an article carries MARKER in its query: an old link to one comment ends in
+`#comment-<WordPress comment id>`, which the browser keeps across the redirect, and which names
+another comment here (or none). With the marker the article page adds a small script that sends
+such a fragment to comments.wordpress_links, which finds the imported comment.
 """
 
 import re
@@ -12,11 +21,16 @@ import re
 from django.http import HttpResponsePermanentRedirect
 from django.utils.encoding import escape_uri_path
 
-from .models import WordPressItem
+from .models import Article, WordPressItem
 
 # The query keys WordPress answers on its home address with a post or a page, by id.
 ID_KEYS = {"p": WordPressItem.Kind.POST, "page_id": WordPressItem.Kind.PAGE}
 _ID = re.compile(r"[0-9]{1,18}")
+# WordPress's address of a page of a post's comments: the permalink, then comment-page-N/.
+_COMMENT_PAGE = re.compile(r"(?P<permalink>.*/)comment-page-[0-9]{1,9}/?")
+# The query of a redirect to an article: "this came from a WordPress address" (see the docstring).
+MARKER_KEY, MARKER_VALUE = "from", "wordpress"
+MARKER = f"{MARKER_KEY}={MARKER_VALUE}"
 
 
 def redirect_wordpress_addresses(get_response):
@@ -30,17 +44,28 @@ def redirect_wordpress_addresses(get_response):
                     return redirect
         response = get_response(request)
         if response.status_code == 404 and request.method in ("GET", "HEAD"):
-            # A shared link may carry a query WordPress ignored (?utm_source=, ?replytocom=5): the path alone too.
-            paths = {request.get_full_path(), escape_uri_path(request.path)}
-            return _redirect(WordPressItem.objects.filter(old_path__in=paths)) or response
+            return _redirect(WordPressItem.objects.filter(old_path__in=old_paths(request))) or response
         return response
 
     return middleware
+
+
+def old_paths(request) -> set[str]:
+    """The permalinks a request that found nothing here may have meant, as `old_path` stores them."""
+    path = escape_uri_path(request.path)
+    # A shared link may carry a query WordPress ignored (?utm_source=, ?replytocom=5): the path alone too.
+    paths = {request.get_full_path(), path}
+    if comment_page := _COMMENT_PAGE.fullmatch(path):
+        paths.add(comment_page["permalink"])
+    elif not path.endswith("/"):
+        paths.add(path + "/")
+    return paths
 
 
 def _redirect(items) -> HttpResponsePermanentRedirect | None:
     """A 301 to the first of these items' pages readers may see; None if there is none."""
     for item in items.select_related("article", "site_page"):
         if page := item.page():
-            return HttpResponsePermanentRedirect(page.get_absolute_url())
+            address = page.get_absolute_url()
+            return HttpResponsePermanentRedirect(f"{address}?{MARKER}" if isinstance(page, Article) else address)
     return None

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import feeds, mail_link_views, own_comment, personal_data_views, unsubscribe, views
+from . import feeds, mail_link_views, own_comment, personal_data_views, unsubscribe, views, wordpress_links
 
 app_name = "comments"
 
@@ -11,6 +11,12 @@ urlpatterns = [
     # Beside the article's address, not under comments/ (robots.txt keeps crawlers out of the post address).
     path("articles/<slug:slug>/feed/", feeds.ArticleCommentsFeed(), name="feed"),
     path("articles/<slug:slug>/feed/atom/", feeds.ArticleCommentsAtomFeed(), name="feed-atom"),
+    # An old WordPress link to a comment, sent on by static/comments/wordpress-comment-link.js (wordpress_links).
+    path(
+        "articles/<slug:slug>/wordpress-comment/<str:wordpress_id>/",
+        wordpress_links.imported_comment,
+        name="wordpress-comment",
+    ),
     # A link in a moderator's mail (comments.mail_links): the signed token is the whole address.
     path("moderate/<str:token>/", mail_link_views.decide_from_mail, name="mail-link"),
     # The address in every mail to a reader (comments.reader_mail); the token is signed.

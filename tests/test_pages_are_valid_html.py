@@ -117,6 +117,8 @@ PAGES: dict[str, Callable[[Client], str]] = {
     "article-with-comments": guide_with_comments,
     "article-with-a-waiting-comment": waiting_comment_seen_by_its_author,
     "article-with-a-refused-post": refused_post,
+    # Where an old WordPress address leads: the page with the script for WordPress comment links.
+    "article-from-wordpress": answer(f"/articles/{GUIDE_SLUG}/?from=wordpress"),
     # Every site page load_guide makes (About, Editorial policy, Privacy, Contact, and any added to its file).
     **{page["slug"]: address_of(SitePage, slug=page["slug"]) for page in read_site_pages()},
     "search-with-results": search("drip"),  # a word only the guide's FAQ has

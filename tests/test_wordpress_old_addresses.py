@@ -16,10 +16,10 @@ def imported(db):
 @pytest.mark.parametrize(
     ("old", "new"),
     [
-        (f"/2026/10/01/{GUIDE_SLUG}/", f"/articles/{GUIDE_SLUG}/"),
-        ("/2026/10/15/ketamine-for-crps/", "/articles/ketamine-for-crps/"),
-        ("/2026/12/01/hello-world/", "/articles/hello-world/"),
-        ("/?p=4", f"/articles/{GUIDE_SLUG}/"),
+        (f"/2026/10/01/{GUIDE_SLUG}/", f"/articles/{GUIDE_SLUG}/?from=wordpress"),
+        ("/2026/10/15/ketamine-for-crps/", "/articles/ketamine-for-crps/?from=wordpress"),
+        ("/2026/12/01/hello-world/", "/articles/hello-world/?from=wordpress"),
+        ("/?p=4", f"/articles/{GUIDE_SLUG}/?from=wordpress"),
         ("/?page_id=6", "/about/"),
     ],
 )
@@ -35,7 +35,7 @@ def test_old_wordpress_address_redirects_permanently(client, imported, old, new,
 def test_an_old_permalink_with_a_query_wordpress_ignored_still_redirects(client, imported, query):
     response = client.get(f"/2026/10/01/{GUIDE_SLUG}/?{query}")
     assert response.status_code == 301
-    assert response["Location"] == f"/articles/{GUIDE_SLUG}/"
+    assert response["Location"] == f"/articles/{GUIDE_SLUG}/?from=wordpress"
 
 
 def test_sample_page_keeps_its_address(client, imported):
@@ -69,4 +69,4 @@ def test_a_non_latin_permalink_redirects(client, db, tmp_path):
     call_command("import_wordpress", str(path), stdout=StringIO())
     response = client.get(f"/{escaped}/")
     assert response.status_code == 301
-    assert response["Location"] == "/articles/ketamin/"
+    assert response["Location"] == "/articles/ketamin/?from=wordpress"

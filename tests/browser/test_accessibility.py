@@ -67,6 +67,8 @@ PAGES: dict[str, Callable[[Page, Article], None]] = {
     "person": open_person,
     "article": open_address("/articles/what-is-ketamine-infusion-used-for/"),
     "article-with-comments": open_guide_with_comments,
+    # Where an old WordPress address leads: the page with the script for WordPress comment links.
+    "article-from-wordpress": open_address("/articles/what-is-ketamine-infusion-used-for/?from=wordpress"),
     "article-with-a-refused-post": open_refused_post,
     "article-with-a-waiting-comment": open_waiting_comment,  # with its author's Edit and Delete
     "edit-own-comment": open_own_comment("Edit"),
