@@ -89,6 +89,9 @@ _PART_HEADING = re.compile(r"^(#{2,3})(?: (.*))?$")
 _ANY_HEADING = re.compile(r"^#{1,6} (.+)$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
 # An empty heading of these names was a table-of-contents plugin's place on WordPress.
+# Markdown's image and a link's target, as markdownify writes them (a title in quotes may follow the address).
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
 _TOC_HEADINGS = {"table of contents", "contents", "toc", "in this article", "on this page"}
 
 
@@ -477,7 +480,10 @@ class _Importer:
         text = " ".join(markdownify(excerpt).split()) if excerpt.strip() else ""
         if not text:
             prose = "\n".join(line for line in body.splitlines() if not line.startswith("#"))
-            plain = " ".join(re.sub(r"[#*_>`\[\]]|\([^)\s]*\)|!", " ", prose).split())
+            # An image goes whole and a link keeps its words: only Markdown's own "](target)" is cut, so
+            # words in brackets ("syndrome (CRPS) is rare") stay.
+            prose = _LINK_TARGET.sub("]", _IMAGE.sub(" ", prose))
+            plain = " ".join(re.sub(r"[#*_>`\[\]]", " ", prose).split())
             sentence = _SENTENCE.match(plain)
             text = sentence.group(1) if sentence else plain
         return Truncator(text).chars(300)
