@@ -165,6 +165,7 @@ class ImportReport:
 
 def parse_export(path) -> tuple[Element, str]:
     """The export's <channel> and its WordPress namespace, or WordPressImportError for a file that is not WXR."""
+    _check_starts_as_xml(path)
     try:
         root = parse(path).getroot()
     except ParseError as error:
@@ -184,6 +185,33 @@ def parse_export(path) -> tuple[Element, str]:
             f"{path}: WXR version {version.text!r} is not one this importer reads (1.0, 1.1, 1.2)."
         )
     return channel, version.tag.split("}")[0][1:]
+
+
+# What an owner may give instead of the .xml file, known by its first bytes. An archive is not unpacked
+# here: a WordPress.com download may hold several files, and the owner should see which one is imported.
+_NOT_XML = (
+    (b"PK\x03\x04", "this is a ZIP archive: unzip it and give the .xml file inside"),
+    (b"PK\x05\x06", "this is an empty ZIP archive: download the export again and give the .xml file inside"),
+    (b"\x1f\x8b", "this is a gzip-compressed file: decompress it (gunzip) and give the .xml file inside"),
+)
+
+
+def _check_starts_as_xml(path) -> None:
+    """Refuse, saying what it is, a file that is no XML at all: ElementTree would call any of them
+    "not well-formed at line 1, column 0", which reads as a truncated export."""
+    with open(path, "rb") as export:
+        start = export.read(512)
+    for magic, what in _NOT_XML:
+        if start.startswith(magic):
+            raise WordPressImportError(f"{path}: {what}.")
+    text = start.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if not start:
+        raise WordPressImportError(f"{path}: the file is empty. Export again in WordPress (Tools -> Export).")
+    if not text.startswith(b"<"):
+        first = text.decode("utf-8", "replace").splitlines()[0][:60] if text else ""
+        raise WordPressImportError(
+            f"{path}: not an XML file (it starts with “{first}”): give the .xml file WordPress's Tools -> Export wrote."
+        )
 
 
 def import_export(
