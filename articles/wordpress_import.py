@@ -199,8 +199,15 @@ _NOT_XML = (
 def _check_starts_as_xml(path) -> None:
     """Refuse, saying what it is, a file that is no XML at all: ElementTree would call any of them
     "not well-formed at line 1, column 0", which reads as a truncated export."""
-    with open(path, "rb") as export:
-        start = export.read(512)
+    try:
+        with open(path, "rb") as export:
+            start = export.read(512)
+    except FileNotFoundError:
+        raise WordPressImportError(f"No file at {path}: give the path of the .xml file WordPress exported.") from None
+    except IsADirectoryError:
+        raise WordPressImportError(f"{path} is a folder, give the .xml file (the export) inside it.") from None
+    except PermissionError:
+        raise WordPressImportError(f"{path}: this account may not read that file (permission denied).") from None
     for magic, what in _NOT_XML:
         if start.startswith(magic):
             raise WordPressImportError(f"{path}: {what}.")

@@ -3,7 +3,8 @@ from collections import Counter
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
+from django.db.migrations.executor import MigrationExecutor
 from django.utils.translation import ngettext
 
 from articles.wordpress_import import WordPressImportError, export_logins, import_export, parse_export
@@ -41,7 +42,18 @@ class Command(BaseCommand):
             ),
         )
 
-    def handle(self, *args, export, dry_run, attach_to_existing, map_user, **options):
+    def handle(self, *args, **options):
+        try:
+            self.import_export(**options)
+        except DatabaseError as error:
+            if not migrations_pending():
+                raise
+            raise CommandError(
+                "The database is not ready: its tables are missing or out of date. Run `manage.py migrate` "
+                "(or `make run` once) first, then the import again. Nothing was written."
+            ) from error
+
+    def import_export(self, *, export, dry_run, attach_to_existing, map_user, **options):
         user_map = self.user_map(map_user)
         staff_replies = Counter()
         try:
@@ -108,3 +120,9 @@ class Command(BaseCommand):
         """A counter line on a terminal only: piped into a log, it would be noise."""
         self.stdout.write(f"\rImporting item {done} of {total}", ending="\n" if done == total else "")
         self.stdout.flush()
+
+
+def migrations_pending() -> bool:
+    """Whether the database lacks migrations this code has: a table the import reads may not exist yet."""
+    executor = MigrationExecutor(connections[DEFAULT_DB_ALIAS])
+    return bool(executor.migration_plan(executor.loader.graph.leaf_nodes()))
