@@ -98,16 +98,15 @@ class Command(BaseCommand):
             )
 
     def user_map(self, pairs: list[str]) -> dict:
-        staff = get_user_model().objects.filter(is_staff=True, is_active=True)
         mapped = {}
         for pair in pairs:
             wordpress_login, sep, username = pair.partition("=")
             wordpress_login = wordpress_login.strip()
-            user = staff.filter(username=username).first() if sep and wordpress_login else None
-            if user is None:
+            if not (sep and wordpress_login and username):
                 raise CommandError(
                     f"--map-user {pair}: give WPNAME=DJANGOUSER, with an active staff account's username."
                 )
+            user = self.staff_account(pair, username)
             if wordpress_login in mapped:
                 raise CommandError(
                     f"--map-user {pair}: {wordpress_login} is already mapped (to {mapped[wordpress_login].username}); "
@@ -115,6 +114,19 @@ class Command(BaseCommand):
                 )
             mapped[wordpress_login] = user
         return mapped
+
+    def staff_account(self, pair: str, username: str):
+        """The active staff account `username`, or a refusal that says which of the three it is not."""
+        user = get_user_model().objects.filter(username=username).first()
+        if user is None:
+            problem = f"no active staff account with the username “{username}” (no account has it)"
+        elif not user.is_active:
+            problem = f"the account “{username}” is inactive: make it active in the admin, or give another"
+        elif not user.is_staff:
+            problem = f"the account “{username}” is not staff: tick “Staff status” in the admin, or give another"
+        else:
+            return user
+        raise CommandError(f"--map-user {pair}: {problem}. Nothing was written.")
 
     def progress(self, done: int, total: int) -> None:
         """A counter line on a terminal only: piped into a log, it would be noise."""
