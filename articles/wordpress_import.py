@@ -415,7 +415,11 @@ class _Importer:
         page = (row.article or row.site_page) if row else None
         label = "article" if kind == "post" else "site page"
         if row and page and row.imported_hash == digest:
-            self.report.skipped(label, title, "unchanged since the last import")
+            # A row from before the fingerprint was kept, or an attached page, cannot tell an edit here.
+            edited = row.written_fingerprint and not row.attached and self.edited_here(row, page)
+            self.report.skipped(
+                label, title, "unchanged since the last import" + (" (edited here since: kept)" if edited else "")
+            )
             return page
         if row and page and row.attached:
             self.report.skipped(label, title, "changed in the export, but attached to a page here: its content is kept")
