@@ -25,6 +25,7 @@ import reversion
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import parse
 from django.contrib.auth.models import User
+from django.contrib.sites.models import Site
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.encoding import escape_uri_path
@@ -32,6 +33,7 @@ from django.utils.text import Truncator, slugify
 from markdownify import MarkdownConverter, markdownify
 
 from .article_body import bodies_made_once
+from .guide_loader import DEFAULT_SITE_NAME
 from .models import (
     RESERVED_ANCHOR_PREFIXES,
     RESERVED_ANCHORS,
@@ -245,6 +247,7 @@ def import_export(
     with content_version_kept() if dry_run else nullcontext(), transaction.atomic():
         with bodies_made_once(), reversion.create_revision():  # each article's body made once, at the end
             reversion.set_comment(f"Imported from WordPress ({importer.source}).")
+            importer.name_site(channel)
             for position, item in enumerate(items, start=1):
                 importer.import_with_comments(
                     item,
@@ -358,6 +361,17 @@ class _Importer:
         }
         for tag in channel.findall(f"{{{wp}}}tag"):
             self.report.dropped("tag", self.text(tag, "wp:tag_name"), "the site has no tags")
+
+    def name_site(self, channel: Element) -> None:
+        """A site still named as django.contrib.sites made it ("example.com") takes the WordPress site's
+        title; a name an owner set is never replaced. Saving the site drops the cached name and pages."""
+        title = " ".join((channel.findtext("title") or "").split())
+        site = Site.objects.get_current()
+        if not title or site.name != DEFAULT_SITE_NAME:
+            return
+        site.name = Truncator(title).chars(Site._meta.get_field("name").max_length)
+        site.save()
+        self.report.updated("site name", site.name, f"was Django's default “{DEFAULT_SITE_NAME}”: the export's title")
 
     def text(self, element: Element, name: str) -> str:
         """The text of `element`'s child `prefix:local`, in the export's own WXR namespaces."""
