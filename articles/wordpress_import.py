@@ -257,6 +257,7 @@ def import_export(
                 )
                 if progress:
                     progress(position, len(items))
+            importer.report_gone(items)
         if dry_run:  # after the bodies were made: a dry run goes through everything a real one does
             transaction.set_rollback(True)
     return importer.report
@@ -372,6 +373,20 @@ class _Importer:
         site.name = Truncator(title).chars(Site._meta.get_field("name").max_length)
         site.save()
         self.report.updated("site name", site.name, f"was Django's default “{DEFAULT_SITE_NAME}”: the export's title")
+
+    def report_gone(self, items: list[Element]) -> None:
+        """The posts and pages an earlier run imported from this site that this export lacks: an export of
+        "All content" holds them all, so each was deleted in WordPress (or the export chose less). The page
+        here stays: whether it goes too is the owner's call, made in the admin."""
+        present = {(self.text(item, "wp:post_type"), int(self.text(item, "wp:post_id").strip())) for item in items}
+        rows = WordPressItem.objects.filter(
+            source=self.source, kind__in=(WordPressItem.Kind.POST, WordPressItem.Kind.PAGE)
+        ).select_related("article", "site_page")
+        for row in rows.order_by("kind", "wordpress_id"):
+            page = row.article or row.site_page
+            if page is not None and (row.kind, row.wordpress_id) not in present:
+                label = "article" if row.kind == WordPressItem.Kind.POST else "site page"
+                self.report.skipped(label, page.title, "no longer in the export: kept here")
 
     def text(self, element: Element, name: str) -> str:
         """The text of `element`'s child `prefix:local`, in the export's own WXR namespaces."""
