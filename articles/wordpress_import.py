@@ -258,6 +258,7 @@ def import_export(
                 if progress:
                     progress(position, len(items))
             importer.report_gone(items)
+            importer.report_tags()
         if dry_run:  # after the bodies were made: a dry run goes through everything a real one does
             transaction.set_rollback(True)
     return importer.report
@@ -360,8 +361,8 @@ class _Importer:
         self.categories = {
             self.text(category, "wp:category_nicename"): category for category in channel.findall(f"{{{wp}}}category")
         }
-        for tag in channel.findall(f"{{{wp}}}tag"):
-            self.report.dropped("tag", self.text(tag, "wp:tag_name"), "the site has no tags")
+        self.tags = [self.text(tag, "wp:tag_name") for tag in channel.findall(f"{{{wp}}}tag")]
+        self.wrote_any = False  # whether a page was created or updated: only then are tags worth a word
 
     def name_site(self, channel: Element) -> None:
         """A site still named as django.contrib.sites made it ("example.com") takes the WordPress site's
@@ -373,6 +374,13 @@ class _Importer:
         site.name = Truncator(title).chars(Site._meta.get_field("name").max_length)
         site.save()
         self.report.updated("site name", site.name, f"was Django's default “{DEFAULT_SITE_NAME}”: the export's title")
+
+    def report_tags(self) -> None:
+        """The export's tags, once per run and only on a run that wrote a page: on a run that changed
+        nothing, repeating them is noise."""
+        if self.wrote_any:
+            for tag in self.tags:
+                self.report.dropped("tag", tag, "the site has no tags")
 
     def report_gone(self, items: list[Element]) -> None:
         """The posts and pages an earlier run imported from this site that this export lacks: an export of
@@ -398,7 +406,15 @@ class _Importer:
         self, item: Element, *, user_map: dict[str, User], staff_replies: Counter, dry_run: bool
     ) -> None:
         try:
+            dropped = self.report.lines["dropped"]
+            before, wrote_before = len(dropped), self.wrote_any
+            self.wrote = False
             page = self.import_item(item)
+            if not self.wrote:
+                # Its text was not written (unchanged, attached, kept as edited here, empty): nothing it
+                # holds is lost on this run, so what its conversion would drop is not news.
+                del dropped[before:]
+            self.wrote_any = wrote_before or self.wrote
             for import_item_comments in ITEM_COMMENT_IMPORTERS:
                 import_item_comments(
                     item,
@@ -469,6 +485,7 @@ class _Importer:
                 )
                 return page
         changed = self.write(kind, page, fields, item)
+        self.wrote = True
         page = changed.pop("page")
         row = row or WordPressItem(**key)
         row.imported_hash, row.old_path = digest, self.old_path(item)
