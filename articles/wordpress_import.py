@@ -134,13 +134,17 @@ class ImportReport:
 
     lines: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     created_kinds: Counter = field(default_factory=Counter)
+    created_details: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
 
     # A kind with more new rows than this (the comments of a real site: thousands) is counted, not listed.
     CREATED_LISTED = 20
 
-    def created(self, kind: str, what: str) -> None:
-        self.lines["created"].append(f"{kind} “{what}”")
+    def created(self, kind: str, what: str, detail: str = "") -> None:
+        """`detail` (a comment's status, say) splits the count of a kind too many to list."""
+        self.lines["created"].append(f"{kind} “{what}”" + (f" ({detail})" if detail else ""))
         self.created_kinds[kind] += 1
+        if detail:
+            self.created_details[kind][detail] += 1
 
     def updated(self, kind: str, what: str, why: str) -> None:
         self.lines["updated"].append(f"{kind} “{what}”: {why}")
@@ -160,7 +164,10 @@ class ImportReport:
             if action == "created":
                 counted = {kind for kind, n in self.created_kinds.items() if n > self.CREATED_LISTED}
                 lines = [line for line in lines if line.split(" “", 1)[0] not in counted]
-                parts.extend(f"  {self.created_kinds[kind]} × {kind}" for kind in sorted(counted))
+                for kind in sorted(counted):
+                    details = sorted(self.created_details[kind].items(), key=lambda pair: (-pair[1], pair[0]))
+                    split = f" ({', '.join(f'{n} {detail}' for detail, n in details)})" if details else ""
+                    parts.append(f"  {self.created_kinds[kind]} × {kind}{split}")
             parts.extend(f"  {line}" for line in lines)
         return "\n".join(parts)
 

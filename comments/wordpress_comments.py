@@ -173,13 +173,13 @@ def _store(wp_id, fields, parent, *, article, source, existing, report, dry_run)
     comment = existing.get(wp_id)
     if comment is None:
         if dry_run:
-            report.created("comment", what)
+            report.created("comment", what, Comment.Status(fields["status"]).label.lower())
             # Not saved: an object that answers .depth and .parent, so its replies are placed as they would be.
             return Comment(article=article, parent=parent, depth=parent.depth + 1 if parent else 1, **fields)
         comment = Comment.objects.create(
             article=article, parent=parent, imported_from=source, imported_id=wp_id, imported_digest=digest, **fields
         )
-        report.created("comment", what)
+        report.created("comment", what, Comment.Status(fields["status"]).label.lower())
         return comment
     erased = comment.status_reason == ERASED_REASON
     # Whose reply it is follows this run's --map-user, not the export's text: compared apart from the digest.
