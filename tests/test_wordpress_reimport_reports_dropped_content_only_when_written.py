@@ -42,3 +42,22 @@ def test_only_the_item_written_lists_what_it_drops(tmp_path):
     second = run(path)
     assert "<iframe> “Post 2”" in second
     assert "Post 1”" not in second.split("Dropped:")[1]
+
+
+def commented_post(body: str) -> str:
+    comment = f"""<wp:comment><wp:comment_id>7</wp:comment_id><wp:comment_author>Ann</wp:comment_author>
+<wp:comment_author_email>ann@example.com</wp:comment_author_email><wp:comment_author_url></wp:comment_author_url>
+<wp:comment_author_IP>203.0.113.7</wp:comment_author_IP><wp:comment_date_gmt>2026-10-02 09:00:00</wp:comment_date_gmt>
+<wp:comment_content><![CDATA[{body}]]></wp:comment_content><wp:comment_approved>1</wp:comment_approved>
+<wp:comment_type>comment</wp:comment_type><wp:comment_parent>0</wp:comment_parent></wp:comment>"""
+    return post(1, "<p>Text.</p>").replace("</item>", comment + "</item>")
+
+
+@pytest.mark.django_db
+def test_comment_lists_what_it_drops_only_when_written(tmp_path):
+    path = tmp_path / "export.xml"
+    path.write_text(export(commented_post("<table><tr><td>Dose</td></tr></table>")))
+    assert "comment “WordPress comment 7 on “Post 1””: <table> is not kept" in run(path)
+    assert "WordPress comment 7" not in run(path)
+    path.write_text(export(commented_post("<table><tr><td>Dose, again</td></tr></table>")))
+    assert "comment “WordPress comment 7 on “Post 1””: <table> is not kept" in run(path)
