@@ -46,7 +46,14 @@ class Command(BaseCommand):
         try:
             self.import_export(**options)
         except DatabaseError as error:
-            if not migrations_pending():
+            try:
+                pending = migrations_pending()
+            except DatabaseError:
+                raise CommandError(
+                    f"Cannot reach the database ({error}). Check DATABASE_URL or SQLITE_PATH, then run "
+                    "`manage.py migrate` if it is new. Nothing was written."
+                ) from error
+            if not pending:
                 raise
             raise CommandError(
                 "The database is not ready: its tables are missing or out of date. Run `manage.py migrate` "
