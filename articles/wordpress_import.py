@@ -90,10 +90,10 @@ _SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)", re.DOTALL)
 _PART_HEADING = re.compile(r"^(#{2,3})(?: (.*))?$")
 _ANY_HEADING = re.compile(r"^#{1,6} (.+)$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
-# An empty heading of these names was a table-of-contents plugin's place on WordPress.
 # Markdown's image and a link's target, as markdownify writes them (a title in quotes may follow the address).
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK_TARGET = re.compile(r"\]\([^)]*\)")
+# An empty heading of these names was a table-of-contents plugin's place on WordPress.
 _TOC_HEADINGS = {"table of contents", "contents", "toc", "in this article", "on this page"}
 
 
@@ -369,7 +369,8 @@ class _Importer:
             self.text(category, "wp:category_nicename"): category for category in channel.findall(f"{{{wp}}}category")
         }
         self.tags = [self.text(tag, "wp:tag_name") for tag in channel.findall(f"{{{wp}}}tag")]
-        self.wrote_any = False  # whether a page was created or updated: only then are tags worth a word
+        self.wrote = False  # whether the item being imported was written (created or updated)
+        self.wrote_any = False  # whether any was: only then are tags worth a word
 
     def name_site(self, channel: Element) -> None:
         """A site still named as django.contrib.sites made it ("example.com") takes the WordPress site's
@@ -414,14 +415,14 @@ class _Importer:
     ) -> None:
         try:
             dropped = self.report.lines["dropped"]
-            before, wrote_before = len(dropped), self.wrote_any
+            before = len(dropped)
             self.wrote = False
             page = self.import_item(item)
             if not self.wrote:
                 # Its text was not written (unchanged, attached, kept as edited here, empty): nothing it
                 # holds is lost on this run, so what its conversion would drop is not news.
                 del dropped[before:]
-            self.wrote_any = wrote_before or self.wrote
+            self.wrote_any |= self.wrote
             for import_item_comments in ITEM_COMMENT_IMPORTERS:
                 import_item_comments(
                     item,
