@@ -25,6 +25,7 @@ import reversion
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import parse
 from django.contrib.auth.models import User
+from django.contrib.sites.models import Site
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.encoding import escape_uri_path
@@ -32,6 +33,7 @@ from django.utils.text import Truncator, slugify
 from markdownify import MarkdownConverter, markdownify
 
 from .article_body import bodies_made_once
+from .guide_loader import DEFAULT_SITE_NAME
 from .models import (
     RESERVED_ANCHOR_PREFIXES,
     RESERVED_ANCHORS,
@@ -88,6 +90,9 @@ _SENTENCE = re.compile(r"^(.+?[.!?])(?:\s|$)", re.DOTALL)
 _PART_HEADING = re.compile(r"^(#{2,3})(?: (.*))?$")
 _ANY_HEADING = re.compile(r"^#{1,6} (.+)$")
 _FENCE = re.compile(r"^\s*(```|~~~)")
+# Markdown's image and a link's target, as markdownify writes them (a title in quotes may follow the address).
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK_TARGET = re.compile(r"\]\([^)]*\)")
 # An empty heading of these names was a table-of-contents plugin's place on WordPress.
 _TOC_HEADINGS = {"table of contents", "contents", "toc", "in this article", "on this page"}
 
@@ -129,13 +134,17 @@ class ImportReport:
 
     lines: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     created_kinds: Counter = field(default_factory=Counter)
+    created_details: dict[str, Counter] = field(default_factory=lambda: defaultdict(Counter))
 
     # A kind with more new rows than this (the comments of a real site: thousands) is counted, not listed.
     CREATED_LISTED = 20
 
-    def created(self, kind: str, what: str) -> None:
-        self.lines["created"].append(f"{kind} “{what}”")
+    def created(self, kind: str, what: str, detail: str = "") -> None:
+        """`detail` (a comment's status, say) splits the count of a kind too many to list."""
+        self.lines["created"].append(f"{kind} “{what}”" + (f" ({detail})" if detail else ""))
         self.created_kinds[kind] += 1
+        if detail:
+            self.created_details[kind][detail] += 1
 
     def updated(self, kind: str, what: str, why: str) -> None:
         self.lines["updated"].append(f"{kind} “{what}”: {why}")
@@ -155,13 +164,17 @@ class ImportReport:
             if action == "created":
                 counted = {kind for kind, n in self.created_kinds.items() if n > self.CREATED_LISTED}
                 lines = [line for line in lines if line.split(" “", 1)[0] not in counted]
-                parts.extend(f"  {self.created_kinds[kind]} × {kind}" for kind in sorted(counted))
+                for kind in sorted(counted):
+                    details = sorted(self.created_details[kind].items(), key=lambda pair: (-pair[1], pair[0]))
+                    split = f" ({', '.join(f'{n} {detail}' for detail, n in details)})" if details else ""
+                    parts.append(f"  {self.created_kinds[kind]} × {kind}{split}")
             parts.extend(f"  {line}" for line in lines)
         return "\n".join(parts)
 
 
 def parse_export(path) -> tuple[Element, str]:
     """The export's <channel> and its WordPress namespace, or WordPressImportError for a file that is not WXR."""
+    _check_starts_as_xml(path)
     try:
         root = parse(path).getroot()
     except ParseError as error:
@@ -181,6 +194,40 @@ def parse_export(path) -> tuple[Element, str]:
             f"{path}: WXR version {version.text!r} is not one this importer reads (1.0, 1.1, 1.2)."
         )
     return channel, version.tag.split("}")[0][1:]
+
+
+# What an owner may give instead of the .xml file, known by its first bytes. An archive is not unpacked
+# here: a WordPress.com download may hold several files, and the owner should see which one is imported.
+_NOT_XML = (
+    (b"PK\x03\x04", "this is a ZIP archive: unzip it and give the .xml file inside"),
+    (b"PK\x05\x06", "this is an empty ZIP archive: download the export again and give the .xml file inside"),
+    (b"\x1f\x8b", "this is a gzip-compressed file: decompress it (gunzip) and give the .xml file inside"),
+)
+
+
+def _check_starts_as_xml(path) -> None:
+    """Refuse, saying what it is, a file that is no XML at all: ElementTree would call any of them
+    "not well-formed at line 1, column 0", which reads as a truncated export."""
+    try:
+        with open(path, "rb") as export:
+            start = export.read(512)
+    except FileNotFoundError:
+        raise WordPressImportError(f"No file at {path}: give the path of the .xml file WordPress exported.") from None
+    except IsADirectoryError:
+        raise WordPressImportError(f"{path} is a folder, give the .xml file (the export) inside it.") from None
+    except PermissionError:
+        raise WordPressImportError(f"{path}: this account may not read that file (permission denied).") from None
+    for magic, what in _NOT_XML:
+        if start.startswith(magic):
+            raise WordPressImportError(f"{path}: {what}.")
+    text = start.removeprefix(b"\xef\xbb\xbf").lstrip()
+    if not start:
+        raise WordPressImportError(f"{path}: the file is empty. Export again in WordPress (Tools -> Export).")
+    if not text.startswith(b"<"):
+        first = text.decode("utf-8", "replace").splitlines()[0][:60] if text else ""
+        raise WordPressImportError(
+            f"{path}: not an XML file (it starts with “{first}”): give the .xml file WordPress's Tools -> Export wrote."
+        )
 
 
 def import_export(
@@ -207,6 +254,7 @@ def import_export(
     with content_version_kept() if dry_run else nullcontext(), transaction.atomic():
         with bodies_made_once(), reversion.create_revision():  # each article's body made once, at the end
             reversion.set_comment(f"Imported from WordPress ({importer.source}).")
+            importer.name_site(channel)
             for position, item in enumerate(items, start=1):
                 importer.import_with_comments(
                     item,
@@ -216,6 +264,8 @@ def import_export(
                 )
                 if progress:
                     progress(position, len(items))
+            importer.report_gone(items)
+            importer.report_tags()
         if dry_run:  # after the bodies were made: a dry run goes through everything a real one does
             transaction.set_rollback(True)
     return importer.report
@@ -318,8 +368,41 @@ class _Importer:
         self.categories = {
             self.text(category, "wp:category_nicename"): category for category in channel.findall(f"{{{wp}}}category")
         }
-        for tag in channel.findall(f"{{{wp}}}tag"):
-            self.report.dropped("tag", self.text(tag, "wp:tag_name"), "the site has no tags")
+        self.tags = [self.text(tag, "wp:tag_name") for tag in channel.findall(f"{{{wp}}}tag")]
+        self.wrote = False  # whether the item being imported was written (created or updated)
+        self.wrote_any = False  # whether any was: only then are tags worth a word
+
+    def name_site(self, channel: Element) -> None:
+        """A site still named as django.contrib.sites made it ("example.com") takes the WordPress site's
+        title; a name an owner set is never replaced. Saving the site drops the cached name and pages."""
+        title = " ".join((channel.findtext("title") or "").split())
+        site = Site.objects.get_current()
+        if not title or site.name != DEFAULT_SITE_NAME:
+            return
+        site.name = Truncator(title).chars(Site._meta.get_field("name").max_length)
+        site.save()
+        self.report.updated("site name", site.name, f"was Django's default “{DEFAULT_SITE_NAME}”: the export's title")
+
+    def report_tags(self) -> None:
+        """The export's tags, once per run and only on a run that wrote a page: on a run that changed
+        nothing, repeating them is noise."""
+        if self.wrote_any:
+            for tag in self.tags:
+                self.report.dropped("tag", tag, "the site has no tags")
+
+    def report_gone(self, items: list[Element]) -> None:
+        """The posts and pages an earlier run imported from this site that this export lacks: an export of
+        "All content" holds them all, so each was deleted in WordPress (or the export chose less). The page
+        here stays: whether it goes too is the owner's call, made in the admin."""
+        present = {(self.text(item, "wp:post_type"), int(self.text(item, "wp:post_id").strip())) for item in items}
+        rows = WordPressItem.objects.filter(
+            source=self.source, kind__in=(WordPressItem.Kind.POST, WordPressItem.Kind.PAGE)
+        ).select_related("article", "site_page")
+        for row in rows.order_by("kind", "wordpress_id"):
+            page = row.article or row.site_page
+            if page is not None and (row.kind, row.wordpress_id) not in present:
+                label = "article" if row.kind == WordPressItem.Kind.POST else "site page"
+                self.report.skipped(label, page.title, "no longer in the export: kept here")
 
     def text(self, element: Element, name: str) -> str:
         """The text of `element`'s child `prefix:local`, in the export's own WXR namespaces."""
@@ -331,7 +414,15 @@ class _Importer:
         self, item: Element, *, user_map: dict[str, User], staff_replies: Counter, dry_run: bool
     ) -> None:
         try:
+            dropped = self.report.lines["dropped"]
+            before = len(dropped)
+            self.wrote = False
             page = self.import_item(item)
+            if not self.wrote:
+                # Its text was not written (unchanged, attached, kept as edited here, empty): nothing it
+                # holds is lost on this run, so what its conversion would drop is not news.
+                del dropped[before:]
+            self.wrote_any |= self.wrote
             for import_item_comments in ITEM_COMMENT_IMPORTERS:
                 import_item_comments(
                     item,
@@ -377,7 +468,11 @@ class _Importer:
         page = (row.article or row.site_page) if row else None
         label = "article" if kind == "post" else "site page"
         if row and page and row.imported_hash == digest:
-            self.report.skipped(label, title, "unchanged since the last import")
+            # A row from before the fingerprint was kept, or an attached page, cannot tell an edit here.
+            edited = row.written_fingerprint and not row.attached and self.edited_here(row, page)
+            self.report.skipped(
+                label, title, "unchanged since the last import" + (" (edited here since: kept)" if edited else "")
+            )
             return page
         if row and page and row.attached:
             self.report.skipped(label, title, "changed in the export, but attached to a page here: its content is kept")
@@ -398,6 +493,7 @@ class _Importer:
                 )
                 return page
         changed = self.write(kind, page, fields, item)
+        self.wrote = True
         page = changed.pop("page")
         row = row or WordPressItem(**key)
         row.imported_hash, row.old_path = digest, self.old_path(item)
@@ -477,7 +573,10 @@ class _Importer:
         text = " ".join(markdownify(excerpt).split()) if excerpt.strip() else ""
         if not text:
             prose = "\n".join(line for line in body.splitlines() if not line.startswith("#"))
-            plain = " ".join(re.sub(r"[#*_>`\[\]]|\([^)\s]*\)|!", " ", prose).split())
+            # An image goes whole and a link keeps its words: only Markdown's own "](target)" is cut, so
+            # words in brackets ("syndrome (CRPS) is rare") stay.
+            prose = _LINK_TARGET.sub("]", _IMAGE.sub(" ", prose))
+            plain = " ".join(re.sub(r"[#*_>`\[\]]", " ", prose).split())
             sentence = _SENTENCE.match(plain)
             text = sentence.group(1) if sentence else plain
         return Truncator(text).chars(300)

@@ -135,7 +135,7 @@ def import_item_comments(
             raise CommentNotImportable(f"A comment on “{title}” has no valid WordPress id ({wp_id!r}).")
         if int(wp_id) in rows:
             raise CommentNotImportable(f"WordPress comment {wp_id} appears twice on “{title}”: export again.")
-        rows[int(wp_id)] = _fields(element, status=status, title=title, mapping=mapping, report=report)
+        rows[int(wp_id)] = _fields(element, status=status, title=title, mapping=mapping)
     existing = {
         comment.imported_id: comment
         for comment in Comment.objects.filter(imported_from=source, imported_id__in=list(rows)).select_related("parent")
@@ -170,16 +170,20 @@ def import_item_comments(
 def _store(wp_id, fields, parent, *, article, source, existing, report, dry_run) -> Comment | None:
     what = f"{fields['name']} (WordPress comment {wp_id}) on “{article}”"
     digest = _digest(fields)
+    # What its conversion lost is news on the run that writes the comment only, not on each later one.
+    dropped = fields.pop("dropped")
     comment = existing.get(wp_id)
     if comment is None:
+        for why in dropped:
+            report.dropped("comment", f"WordPress comment {wp_id} on “{article}”", why)
         if dry_run:
-            report.created("comment", what)
+            report.created("comment", what, Comment.Status(fields["status"]).label.lower())
             # Not saved: an object that answers .depth and .parent, so its replies are placed as they would be.
             return Comment(article=article, parent=parent, depth=parent.depth + 1 if parent else 1, **fields)
         comment = Comment.objects.create(
             article=article, parent=parent, imported_from=source, imported_id=wp_id, imported_digest=digest, **fields
         )
-        report.created("comment", what)
+        report.created("comment", what, Comment.Status(fields["status"]).label.lower())
         return comment
     erased = comment.status_reason == ERASED_REASON
     # Whose reply it is follows this run's --map-user, not the export's text: compared apart from the digest.
@@ -208,6 +212,9 @@ def _store(wp_id, fields, parent, *, article, source, existing, report, dry_run)
         )
     if whys:
         report.updated("comment", what, ", ".join(whys))
+    if comment.imported_digest != digest:  # its text, as the export now says it, is written
+        for why in dropped:
+            report.dropped("comment", f"WordPress comment {wp_id} on “{article}”", why)
     if not dry_run:
         for name in changed:
             setattr(comment, name, fields.get(name, staff.get(name)))
@@ -222,7 +229,8 @@ def _digest(fields: dict) -> str:
     return hashlib.sha256(said.encode()).hexdigest()[:32]
 
 
-def _fields(element: ET.Element, *, status: str, title: str, mapping: "_Mapping", report) -> dict:
+def _fields(element: ET.Element, *, status: str, title: str, mapping: "_Mapping") -> dict:
+    """The comment's fields, and under "dropped" what of the export they could not hold (each a why)."""
     wp_id = _text(element, "comment_id")
     dropped: set[str] = set()
     fields = {
@@ -237,9 +245,7 @@ def _fields(element: ET.Element, *, status: str, title: str, mapping: "_Mapping"
         "wp_parent": int(_text(element, "comment_parent") or 0),
         "body": comment_markdown(_text(element, "comment_content"), dropped=dropped),
     }
-    _fit_author(fields, f"WordPress comment {wp_id} on “{title}”", report)
-    for tag in sorted(dropped):
-        report.dropped("comment", f"WordPress comment {wp_id} on “{title}”", f"<{tag}> is not kept: its text is")
+    fields["dropped"] = _fit_author(fields) + [f"<{tag}> is not kept: its text is" for tag in sorted(dropped)]
     try:
         check_renderable(fields["body"])
     except MarkdownRefused as refusal:
@@ -257,22 +263,24 @@ def _fields(element: ET.Element, *, status: str, title: str, mapping: "_Mapping"
     return fields
 
 
-def _fit_author(fields: dict, what: str, report) -> None:
-    """Author details this site cannot hold: a name cut to its field (reported), anything else left out (reported).
+def _fit_author(fields: dict) -> list[str]:
+    """Author details this site cannot hold: a name cut to its field, anything else left out; what was, each a why.
 
     A cut address or IP would be a wrong one, worse than none; a name keeps its start.
     """
+    dropped = []
     for name in ("name", "email", "website", "user_agent"):
         limit = Comment._meta.get_field(name).max_length
         if len(fields[name]) > limit:
-            report.dropped("comment", what, f"its {name} was longer than {limit} characters")
+            dropped.append(f"its {name} was longer than {limit} characters")
             fields[name] = fields[name][:limit] if name == "name" else ""
     if fields["ip_address"]:
         try:
             validate_ipv46_address(fields["ip_address"])
         except ValidationError:
-            report.dropped("comment", what, f"its IP address {fields['ip_address']!r} is not one")
+            dropped.append(f"its IP address {fields['ip_address']!r} is not one")
             fields["ip_address"] = None
+    return dropped
 
 
 class _Mapping:

@@ -71,7 +71,7 @@ def test_entity_expansion_is_refused(tmp_path):
 
 @pytest.mark.django_db
 def test_missing_file_is_a_clear_error(tmp_path):
-    with pytest.raises(CommandError, match="No such file"):
+    with pytest.raises(CommandError, match=r"No file at .*absent\.xml"):
         call_command("import_wordpress", str(tmp_path / "absent.xml"), stdout=StringIO())
 
 

@@ -115,7 +115,7 @@ def test_the_same_login_given_twice_is_refused(ed):
 def test_an_inactive_staff_account_is_refused(ed):
     ed.is_active = False
     ed.save()
-    with pytest.raises(CommandError, match="--map-user admin=ed: give WPNAME=DJANGOUSER, with an active staff"):
+    with pytest.raises(CommandError, match="--map-user admin=ed: the account “ed” is inactive"):
         run_import("--map-user", "admin=ed")
 
 

@@ -18,8 +18,8 @@ class Report:
     def __init__(self):
         self.lines = []
 
-    def created(self, kind, what):
-        self.lines.append(("created", kind, what, ""))
+    def created(self, kind, what, detail=""):
+        self.lines.append(("created", kind, what, detail))
 
     def updated(self, kind, what, why):
         self.lines.append(("updated", kind, what, why))

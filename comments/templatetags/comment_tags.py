@@ -13,6 +13,8 @@ from django.template.loader import render_to_string
 from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
+from articles.context_processors import footer_pages
+
 from .. import remembered_author
 from ..comment_list import comment_list_html
 from ..forms import CommentForm
@@ -61,6 +63,10 @@ def comment_section(context, article, versions):
         "reply_to": reply_to,
         "accepting": accepting,
         "change_minutes": remembered_author.CHANGE_MINUTES,
+        # The form links the privacy page only while it is published: the footer's list, from the shared
+        # cache. Publishing or unpublishing a site page bumps the content version, which retires the
+        # kept pages and thread lists (with a reply form in them) this is rendered into.
+        "privacy_published": any(slug == "privacy" for _, slug in footer_pages(request)["footer_pages"]),
     }
 
     # The list is the same for every reader unless it carries a reply form or an author's

@@ -3,7 +3,8 @@ from collections import Counter
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
+from django.db.migrations.executor import MigrationExecutor
 from django.utils.translation import ngettext
 
 from articles.wordpress_import import WordPressImportError, export_logins, import_export, parse_export
@@ -41,7 +42,25 @@ class Command(BaseCommand):
             ),
         )
 
-    def handle(self, *args, export, dry_run, attach_to_existing, map_user, **options):
+    def handle(self, *args, **options):
+        try:
+            self.import_export(**options)
+        except DatabaseError as error:
+            try:
+                pending = migrations_pending()
+            except DatabaseError:
+                raise CommandError(
+                    f"Cannot reach the database ({error}). Check DATABASE_URL or SQLITE_PATH, then run "
+                    "`manage.py migrate` if it is new. Nothing was written."
+                ) from error
+            if not pending:
+                raise
+            raise CommandError(
+                "The database is not ready: its tables are missing or out of date. Run `manage.py migrate` "
+                "(or `make run` once) first, then the import again. Nothing was written."
+            ) from error
+
+    def import_export(self, *, export, dry_run, attach_to_existing, map_user, **options):
         user_map = self.user_map(map_user)
         staff_replies = Counter()
         try:
@@ -86,16 +105,15 @@ class Command(BaseCommand):
             )
 
     def user_map(self, pairs: list[str]) -> dict:
-        staff = get_user_model().objects.filter(is_staff=True, is_active=True)
         mapped = {}
         for pair in pairs:
             wordpress_login, sep, username = pair.partition("=")
             wordpress_login = wordpress_login.strip()
-            user = staff.filter(username=username).first() if sep and wordpress_login else None
-            if user is None:
+            if not (sep and wordpress_login and username):
                 raise CommandError(
                     f"--map-user {pair}: give WPNAME=DJANGOUSER, with an active staff account's username."
                 )
+            user = self.staff_account(pair, username)
             if wordpress_login in mapped:
                 raise CommandError(
                     f"--map-user {pair}: {wordpress_login} is already mapped (to {mapped[wordpress_login].username}); "
@@ -104,7 +122,26 @@ class Command(BaseCommand):
             mapped[wordpress_login] = user
         return mapped
 
+    def staff_account(self, pair: str, username: str):
+        """The active staff account `username`, or a refusal that says which of the three it is not."""
+        user = get_user_model().objects.filter(username=username).first()
+        if user is None:
+            problem = f"no active staff account with the username “{username}” (no account has it)"
+        elif not user.is_active:
+            problem = f"the account “{username}” is inactive: make it active in the admin, or give another"
+        elif not user.is_staff:
+            problem = f"the account “{username}” is not staff: tick “Staff status” in the admin, or give another"
+        else:
+            return user
+        raise CommandError(f"--map-user {pair}: {problem}. Nothing was written.")
+
     def progress(self, done: int, total: int) -> None:
         """A counter line on a terminal only: piped into a log, it would be noise."""
         self.stdout.write(f"\rImporting item {done} of {total}", ending="\n" if done == total else "")
         self.stdout.flush()
+
+
+def migrations_pending() -> bool:
+    """Whether the database lacks migrations this code has: a table the import reads may not exist yet."""
+    executor = MigrationExecutor(connections[DEFAULT_DB_ALIAS])
+    return bool(executor.migration_plan(executor.loader.graph.leaf_nodes()))
