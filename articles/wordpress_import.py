@@ -735,10 +735,14 @@ class _Importer:
         return True
 
     def person(self, name: str) -> Person | None:
-        """The person of this name (the first, if editors made two), else a new one."""
+        """The person of this name (the first, if editors made two), else a new one, listed as created
+        (their page is public once they wrote a published article)."""
         if not name:
             return None
-        return Person.objects.filter(name=name).order_by("pk").first() or Person.objects.create(name=name)
+        if person := Person.objects.filter(name=name).order_by("pk").first():
+            return person
+        self.report.created("person", name)
+        return Person.objects.create(name=name)
 
     def topic(self, nicename: str) -> Topic | None:
         if not nicename:

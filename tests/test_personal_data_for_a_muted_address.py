@@ -17,7 +17,8 @@ def test_a_muted_address_is_sent_no_link_and_the_request_is_logged_as_muted(guid
     assert PersonalDataRequest.objects.get().outcome == PersonalDataRequest.Outcome.MUTED
 
 
-def test_the_page_says_how_a_muted_address_can_still_ask(db):
+def test_the_page_says_how_a_muted_address_can_still_ask(guide):
+    # The guide brings the site pages: the Contact page is linked only while it is published.
     html = Client().get(reverse("comments:personal-data")).content.decode()
     # It once read "we send it no link either", an "either" with nothing before it.
     assert "If you asked us to stop all mail to your address, we send it no link: write to us from the" in html

@@ -29,8 +29,8 @@ def test_fixture_arrives_in_an_empty_site_as_articles_pages_and_topics():
     assert Article.objects.count() == 4  # Hello world!, the guide, the CRPS post, the draft
     assert set(SitePage.objects.values_list("slug", flat=True)) == {"sample-page", "privacy-policy", "about"}
     assert list(Topic.objects.values_list("name", flat=True)) == ["Chronic Pain"]
-    # 4 articles, 3 site pages, 1 topic, and each comment the comments app brought in
-    assert f"Created: {8 + Comment.objects.count()}" in summary
+    # 4 articles, 3 site pages, 1 topic, 1 person (the posts' author), and each comment the comments app brought in
+    assert f"Created: {9 + Comment.objects.count()}" in summary
     assert "tag “crps”: the site has no tags" in summary
 
 

@@ -25,6 +25,13 @@ register = template.Library()
 LIST_TIMEOUT_SECONDS = 300
 
 
+@register.filter
+def lists_site_page(footer_pages, slug: str) -> bool:
+    """Whether a site page is published, from the footer's list (`footer_pages`, in every page's
+    context, from the shared cache): a page links it only then, never to "Page not found"."""
+    return any(page_slug == slug for _, page_slug in footer_pages or ())
+
+
 @register.inclusion_tag("comments/comment_section.html", takes_context=True)
 def comment_section(context, article, versions):
     """The comments under an article: count, threads, pagination and the "Leave a Reply" form.
