@@ -2,7 +2,7 @@
 
 A permalink such as /2026/10/01/what-is-ketamine-infusion-used-for/ is no address of this site,
 so it is looked up only when the site found nothing there (a 404): pages that exist never pay a
-query. /?p=123 and /?page_id=3, which WordPress answers for every post and page whatever its
+query. /?p=123 (a post or a page) and /?page_id=3 (a page), which WordPress answers whatever the
 permalink, reach home, which ignores its query string, so those are looked up before the view,
 by the item's WordPress id. The rows are `WordPressItem`s, one per imported item.
 
@@ -23,8 +23,12 @@ from django.utils.encoding import escape_uri_path
 
 from .models import Article, WordPressItem
 
-# The query keys WordPress answers on its home address with a post or a page, by id.
-ID_KEYS = {"p": WordPressItem.Kind.POST, "page_id": WordPressItem.Kind.PAGE}
+# The query keys WordPress answers on its home address, by id: ?p= any post or page (ids are one
+# sequence there), ?page_id= a page only.
+ID_KEYS = {
+    "p": (WordPressItem.Kind.POST, WordPressItem.Kind.PAGE),
+    "page_id": (WordPressItem.Kind.PAGE,),
+}
 _ID = re.compile(r"[0-9]{1,18}")
 # WordPress's address of a page of a post's comments: the permalink, then comment-page-N/.
 _COMMENT_PAGE = re.compile(r"(?P<permalink>.*/)comment-page-[0-9]{1,9}/?")
@@ -36,11 +40,11 @@ MARKER = f"{MARKER_KEY}={MARKER_VALUE}"
 def redirect_wordpress_addresses(get_response):
     def middleware(request):
         if request.path == "/" and request.method in ("GET", "HEAD"):
-            for key, kind in ID_KEYS.items():
+            for key, kinds in ID_KEYS.items():
                 wordpress_id = request.GET.get(key, "")
                 if not _ID.fullmatch(wordpress_id):  # anything else is no WordPress id: home, as before
                     continue
-                if redirect := _redirect(WordPressItem.objects.filter(kind=kind, wordpress_id=int(wordpress_id))):
+                if redirect := _redirect(WordPressItem.objects.filter(kind__in=kinds, wordpress_id=int(wordpress_id))):
                     return redirect
         response = get_response(request)
         if response.status_code == 404 and request.method in ("GET", "HEAD"):
