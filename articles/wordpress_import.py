@@ -500,8 +500,8 @@ class _Importer:
         row.written_fingerprint = written_fingerprint(page)
         setattr(row, "article" if kind == "post" else "site_page", page)
         row.save()
-        if changed["new"]:
-            self.report.created(label, title)
+        if changed["new"]:  # a draft says so: WordPress's draft "Privacy Policy" may sit beside a page here
+            self.report.created(label, title, "" if fields["published"] else "draft")
         else:
             overwritten = "; an edit made here was replaced (--overwrite-local-edits)" if edited_here else ""
             self.report.updated(label, title, "changed in the export: " + ", ".join(changed["fields"]) + overwritten)
