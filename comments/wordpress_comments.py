@@ -169,7 +169,7 @@ def import_item_comments(
 
 def _store(wp_id, fields, parent, *, article, source, existing, report, dry_run) -> Comment | None:
     what = f"{fields['name']} (WordPress comment {wp_id}) on “{article}”"
-    digest = _digest(fields)
+    digest = fields.pop("digest")
     # What its conversion lost is news on the run that writes the comment only, not on each later one.
     dropped = fields.pop("dropped")
     comment = existing.get(wp_id)
@@ -205,6 +205,8 @@ def _store(wp_id, fields, parent, *, article, source, existing, report, dry_run)
     ]
     if restaffed:
         changed += ["is_staff_reply", "user"]  # its reason stays: a moderator may have written one
+        if "name" not in changed and comment.name != fields["name"]:  # the staff account's name, or the export's
+            changed.append("name")
         whys.append(
             f"now a staff reply by {staff['user'].username}"
             if staff["user"]
@@ -253,6 +255,9 @@ def _fields(element: ET.Element, *, status: str, title: str, mapping: "_Mapping"
             f"WordPress comment {wp_id} on “{title}” cannot be imported: {refusal} "
             "Shorten it in WordPress, or mark it as trash there, and export again."
         ) from None
+    # What the export says, before the mapping names a staff reply: a mapping given or dropped on a later run
+    # (or the staff name changed in the settings) is no change of the export's, so puts back no text over an edit.
+    fields["digest"] = _digest(fields)
     if user := mapping.staff_account(element):
         fields |= {
             "is_staff_reply": True,
