@@ -64,6 +64,7 @@ from django.core.validators import validate_ipv46_address
 
 from articles.markdown import MarkdownRefused, check_renderable
 from articles.wordpress_autop import wpautop
+from infusion_site.web_addresses import WebAddressField
 
 from .models import MAX_DEPTH, Comment, DiscussionSettings
 from .personal_data import ERASED_REASON
@@ -271,7 +272,8 @@ def _fields(element: ET.Element, *, status: str, title: str, mapping: "_Mapping"
 def _fit_author(fields: dict) -> list[str]:
     """Author details this site cannot hold: a name cut to its field, anything else left out; what was, each a why.
 
-    A cut address or IP would be a wrong one, worse than none; a name keeps its start.
+    A cut address or IP would be a wrong one, worse than none; a name keeps its start. A website is held
+    to the comment form's rule (infusion_site.web_addresses: http or https), else left out.
     """
     dropped = []
     for name in ("name", "email", "website", "user_agent"):
@@ -279,6 +281,14 @@ def _fit_author(fields: dict) -> list[str]:
         if len(fields[name]) > limit:
             dropped.append(f"its {name} was longer than {limit} characters")
             fields[name] = fields[name][:limit] if name == "name" else ""
+    if fields["website"]:
+        try:  # the comment form's rule (http or https): a javascript: link on the author's name would run script
+            fields["website"] = WebAddressField(max_length=Comment._meta.get_field("website").max_length).clean(
+                fields["website"]
+            )
+        except ValidationError:
+            dropped.append("its website is no http or https address")
+            fields["website"] = ""
     if fields["ip_address"]:
         try:
             validate_ipv46_address(fields["ip_address"])
