@@ -7,6 +7,7 @@ from .models import SitePage
 
 SITE_NAME_KEY = "sites:current-name"
 FOOTER_PAGES_KEY = "articles:footer-pages"
+PRIVACY_SLUG = "privacy"  # the site page the comment form and the personal-data page link to
 
 
 def site_name(request):
@@ -35,13 +36,14 @@ def footer_pages(request):
 
     Kept in the shared cache like the site's name, so a page costs no query for its footer;
     saving or deleting a site page drops the key and retires the kept pages (articles.apps).
-    Slugs, not addresses: the template reverses them for the request it renders.
+    Slugs, not addresses: the template reverses them for the request it renders. `privacy_published`:
+    whether the privacy page is among them, for the pages that link it (a link to it otherwise is a 404).
     """
     pages = cache.get(FOOTER_PAGES_KEY)
     if pages is None:
         pages = list(SitePage.objects.published().values_list("title", "slug"))
         cache.set(FOOTER_PAGES_KEY, pages, timeout=None)
-    return {"footer_pages": pages}
+    return {"footer_pages": pages, "privacy_published": any(slug == PRIVACY_SLUG for _, slug in pages)}
 
 
 def forget_footer_pages(**signal_kwargs) -> None:
