@@ -40,7 +40,8 @@ _RAW_OPEN = re.compile(r"<(pre|script|style|textarea)\b", re.IGNORECASE)
 # An unclosed comment runs to the end, as in wpautop; [^<>]: a stray "<" costs one scan, not one each.
 _TAG_OR_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)|<[^<>]*>", re.DOTALL)
 _DOUBLE_BR = re.compile(r"<br\s*/?>\s*<br\s*/?>", re.IGNORECASE)
-_LINE_BREAK = re.compile(r"(<br\s*/?>)?[ \t]*\n[ \t]*", re.IGNORECASE)
+# (?<![ \t]): a run of spaces is tried from its start only, not again from each space in it (one scan).
+_LINE_BREAK = re.compile(r"(<br\s*/?>)?(?<![ \t])[ \t]*\n[ \t]*", re.IGNORECASE)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 _PLACEHOLDER = "\x00{}\x00"
 _SET_ASIDE = re.compile("\x00([0-9]+)\x00")

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from html import unescape
 from urllib.parse import unquote, urlsplit
 from xml.etree.ElementTree import Element, ParseError
 
@@ -29,6 +30,7 @@ from django.contrib.sites.models import Site
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.encoding import escape_uri_path
+from django.utils.html import strip_tags
 from django.utils.text import Truncator, slugify
 from markdownify import MarkdownConverter, markdownify
 
@@ -322,6 +324,12 @@ def _comparable(value):
     return value
 
 
+def item_title(item: Element) -> str:
+    """The item's title as WordPress showed it: WordPress keeps a title as HTML (an author without
+    "unfiltered HTML" saves "Risks & benefits" as "Risks &amp; benefits"), here it is plain text."""
+    return " ".join(unescape(strip_tags(item.findtext("title") or "")).split())
+
+
 def section_anchors(headings: list[str]) -> list[str]:
     """An anchor for each heading, made from it: a second equal one gets "-2", one the page itself uses
     (RESERVED_ANCHORS, RESERVED_ANCHOR_PREFIXES) gets "section-" in front, a heading with no letters
@@ -454,7 +462,7 @@ class _Importer:
 
     def import_item(self, item: Element) -> Article | SitePage | None:
         kind = self.text(item, "wp:post_type")
-        title = (item.findtext("title") or "").strip()
+        title = item_title(item)
         if kind not in ("post", "page"):
             self.report.skipped(kind or "item", title, "only posts and pages are imported")
             return None
@@ -533,7 +541,7 @@ class _Importer:
 
     def fields(self, item: Element, kind: str) -> dict:
         """What the item says, converted: the values written, and what the import hashes to notice a change."""
-        title = (item.findtext("title") or "").strip()
+        title = item_title(item)
         status = self.text(item, "wp:status")
         published = status in ("publish", "future")
         html = self.text(item, "content:encoded")

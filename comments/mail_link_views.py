@@ -20,6 +20,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
 from articles.markdown import validate_renderable_markdown
+from articles.models import Article
 
 from . import mail_links, queue, remembered_author, services
 from .models import Comment, too_deep
@@ -126,8 +127,12 @@ def already_decided(request, decision, *, status: int):
     entry = None
     if comment.status != Comment.Status.WITHDRAWN:
         entry = queue.decisions_logged([comment.pk]).select_related("user").order_by("-pk").first()
+    # Approved is not yet on the article: a reply under a comment that waits (or was removed) stays hidden.
+    shown = comment.status == Comment.Status.APPROVED and (
+        Comment.objects.shown().filter(pk=comment.pk, article__in=Article.objects.published()).exists()
+    )
     reply = None
-    if decision.action == "reply" and comment.status == Comment.Status.APPROVED:
+    if decision.action == "reply" and shown:
         replies = Comment.objects.approved().filter(parent=comment, is_staff_reply=True, user=decision.moderator)
         reply = replies.order_by("-pk").first()
     context = {
@@ -136,7 +141,8 @@ def already_decided(request, decision, *, status: int):
         "just_done": JUST_DONE in request.GET and request.method != "POST",
         "by": entry and (entry.user.get_full_name() or entry.user.get_username()),
         "at": entry and date_format(timezone.localtime(entry.action_time), "DATETIME_FORMAT"),
-        "public_url": comment.status == Comment.Status.APPROVED and comment.get_absolute_url(),
+        "public_url": shown and comment.get_absolute_url(),
+        "hidden_above": comment.status == Comment.Status.APPROVED and not shown,
         "reply_url": reply and reply.get_absolute_url(),
         "queue_url": reverse(queue.QUEUE),
     }

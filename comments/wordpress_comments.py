@@ -64,6 +64,7 @@ from django.core.validators import validate_ipv46_address
 
 from articles.markdown import MarkdownRefused, check_renderable
 from articles.wordpress_autop import wpautop
+from infusion_site.web_addresses import WebAddressField
 
 from .models import MAX_DEPTH, Comment, DiscussionSettings
 from .personal_data import ERASED_REASON
@@ -169,7 +170,7 @@ def import_item_comments(
 
 def _store(wp_id, fields, parent, *, article, source, existing, report, dry_run) -> Comment | None:
     what = f"{fields['name']} (WordPress comment {wp_id}) on “{article}”"
-    digest = _digest(fields)
+    digest = fields.pop("digest")
     # What its conversion lost is news on the run that writes the comment only, not on each later one.
     dropped = fields.pop("dropped")
     comment = existing.get(wp_id)
@@ -205,6 +206,8 @@ def _store(wp_id, fields, parent, *, article, source, existing, report, dry_run)
     ]
     if restaffed:
         changed += ["is_staff_reply", "user"]  # its reason stays: a moderator may have written one
+        if "name" not in changed and comment.name != fields["name"]:  # the staff account's name, or the export's
+            changed.append("name")
         whys.append(
             f"now a staff reply by {staff['user'].username}"
             if staff["user"]
@@ -253,6 +256,9 @@ def _fields(element: ET.Element, *, status: str, title: str, mapping: "_Mapping"
             f"WordPress comment {wp_id} on “{title}” cannot be imported: {refusal} "
             "Shorten it in WordPress, or mark it as trash there, and export again."
         ) from None
+    # What the export says, before the mapping names a staff reply: a mapping given or dropped on a later run
+    # (or the staff name changed in the settings) is no change of the export's, so puts back no text over an edit.
+    fields["digest"] = _digest(fields)
     if user := mapping.staff_account(element):
         fields |= {
             "is_staff_reply": True,
@@ -266,7 +272,8 @@ def _fields(element: ET.Element, *, status: str, title: str, mapping: "_Mapping"
 def _fit_author(fields: dict) -> list[str]:
     """Author details this site cannot hold: a name cut to its field, anything else left out; what was, each a why.
 
-    A cut address or IP would be a wrong one, worse than none; a name keeps its start.
+    A cut address or IP would be a wrong one, worse than none; a name keeps its start. A website is held
+    to the comment form's rule (infusion_site.web_addresses: http or https), else left out.
     """
     dropped = []
     for name in ("name", "email", "website", "user_agent"):
@@ -274,6 +281,14 @@ def _fit_author(fields: dict) -> list[str]:
         if len(fields[name]) > limit:
             dropped.append(f"its {name} was longer than {limit} characters")
             fields[name] = fields[name][:limit] if name == "name" else ""
+    if fields["website"]:
+        try:  # the comment form's rule (http or https): a javascript: link on the author's name would run script
+            fields["website"] = WebAddressField(max_length=Comment._meta.get_field("website").max_length).clean(
+                fields["website"]
+            )
+        except ValidationError:
+            dropped.append("its website is no http or https address")
+            fields["website"] = ""
     if fields["ip_address"]:
         try:
             validate_ipv46_address(fields["ip_address"])

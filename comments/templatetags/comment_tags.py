@@ -73,7 +73,7 @@ def comment_section(context, article, versions):
         # The form links the privacy page only while it is published: the footer's list, from the shared
         # cache. Publishing or unpublishing a site page bumps the content version, which retires the
         # kept pages and thread lists (with a reply form in them) this is rendered into.
-        "privacy_published": any(slug == "privacy" for _, slug in footer_pages(request)["footer_pages"]),
+        "privacy_published": lists_site_page(footer_pages(request)["footer_pages"], "privacy"),
     }
 
     # The list is the same for every reader unless it carries a reply form or an author's

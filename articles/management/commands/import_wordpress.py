@@ -53,8 +53,11 @@ class Command(BaseCommand):
                     f"Cannot reach the database ({error}). Check DATABASE_URL or SQLITE_PATH, then run "
                     "`manage.py migrate` if it is new. Nothing was written."
                 ) from error
-            if not pending:
-                raise
+            if not pending:  # a migrated database that refused (SQLite's "database is locked"): said, not a traceback
+                raise CommandError(
+                    f"The database refused the import: {error}. Nothing was written. Run it again when no other "
+                    "process is writing (--traceback shows where it stopped)."
+                ) from error
             raise CommandError(
                 "The database is not ready: its tables are missing or out of date. Run `manage.py migrate` "
                 "(or `make run` once) first, then the import again. Nothing was written."
