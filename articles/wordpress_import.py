@@ -5,7 +5,8 @@ with what and where, and nothing is written. Each row made is keyed by the WordP
 (`<wp:base_site_url>`) and the item's id in `WordPressItem`, so a second run creates nothing.
 Comments are the comments app's (`comments.wordpress_comments.import_item_comments`), called for
 each item inside the same transaction: `articles` never imports `comments`, so the comments app
-registers it in `ITEM_COMMENT_IMPORTERS` (comments/apps.py), as it registers its cookies.
+registers its dotted path in `wordpress_hooks.ITEM_COMMENT_IMPORTERS` (comments/apps.py), resolved
+when an import runs: the site's workers never load this module or the comments' importer.
 
 The export is parsed with defusedxml: a file cannot expand entities without bound or reach
 outside itself.
@@ -31,6 +32,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.encoding import escape_uri_path
 from django.utils.html import strip_tags
+from django.utils.module_loading import import_string
 from django.utils.text import Truncator, slugify
 from markdownify import MarkdownConverter, markdownify
 
@@ -49,6 +51,7 @@ from .models import (
 )
 from .page_cache import content_version_kept
 from .wordpress_autop import has_blocks, wpautop
+from .wordpress_hooks import ITEM_COMMENT_IMPORTERS
 
 WXR_VERSIONS = {"1.0", "1.1", "1.2"}
 NS = {
@@ -74,10 +77,6 @@ ARTICLE_FIELDS_WRITTEN = (
 SITE_PAGE_FIELDS_WRITTEN = ("title", "slug", "body", "is_published")
 EDITED_HERE = "edited on this site since the last import: kept; the export's changes were not applied"
 
-# import_item_comments(item, article, *, source, user_map, report, dry_run, authors, staff_replies), appended by
-# comments/apps.py: user_map is WordPress login -> staff account (--map-user), authors the channel's
-# WordPress user id -> login (export_logins()), staff_replies a Counter of the comments each login made staff replies.
-ITEM_COMMENT_IMPORTERS: list[Callable[..., None]] = []
 
 _BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.DOTALL)
 _DROPPED_ELEMENT = re.compile(
@@ -367,6 +366,7 @@ class _Importer:
         self.attach_to_existing = attach_to_existing
         self.overwrite_local_edits = overwrite_local_edits
         self.report = ImportReport()
+        self.comment_importers = [import_string(path) for path in ITEM_COMMENT_IMPORTERS]
         self.source = normalized_site(self.text(channel, "wp:base_site_url") or channel.findtext("link") or "")
         self.authors = {
             self.text(author, "wp:author_login"): self.text(author, "wp:author_display_name")
@@ -431,7 +431,7 @@ class _Importer:
                 # holds is lost on this run, so what its conversion would drop is not news.
                 del dropped[before:]
             self.wrote_any |= self.wrote
-            for import_item_comments in ITEM_COMMENT_IMPORTERS:
+            for import_item_comments in self.comment_importers:
                 import_item_comments(
                     item,
                     page if isinstance(page, Article) else None,

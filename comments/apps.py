@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+WORDPRESS_COMMENT_IMPORTER = "comments.wordpress_comments.import_item_comments"
+
 
 class CommentsConfig(AppConfig):
     name = "comments"
@@ -9,19 +11,19 @@ class CommentsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from articles.page_cache import bump_comments_version, bump_content_version, register_personal_cookie
-        from articles.wordpress_import import ITEM_COMMENT_IMPORTERS
+        from articles.wordpress_hooks import ITEM_COMMENT_IMPORTERS
 
         from . import remembered_author
         from .models import Comment, DiscussionSettings
-        from .wordpress_comments import import_item_comments
 
         # The remembered details fill in the form, and its waiting comments show: a page of its own.
         register_personal_cookie(remembered_author.COOKIE_NAME)
         # The own-words cookie puts Edit and Delete under its comments: a page of its own.
         register_personal_cookie(remembered_author.OWN_COOKIE_NAME)
-        # import_wordpress brings each post's comments in through this app (articles never imports comments).
-        if import_item_comments not in ITEM_COMMENT_IMPORTERS:
-            ITEM_COMMENT_IMPORTERS.append(import_item_comments)
+        # import_wordpress brings each post's comments in through this app (articles never imports comments),
+        # by name: the site's workers never load the importer (articles/wordpress_hooks.py).
+        if WORDPRESS_COMMENT_IMPORTER not in ITEM_COMMENT_IMPORTERS:
+            ITEM_COMMENT_IMPORTERS.append(WORDPRESS_COMMENT_IMPORTER)
 
         def comments_changed(sender, instance, created=False, **kwargs):
             # A new comment that waits (or is spam) changes no page but its author's, and no shared

@@ -5,9 +5,10 @@ from io import StringIO
 import pytest
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
+from django.utils.module_loading import import_string
 
 from articles.models import Article, Person, SitePage, Topic, WordPressItem
-from articles.wordpress_import import ITEM_COMMENT_IMPORTERS
+from articles.wordpress_hooks import ITEM_COMMENT_IMPORTERS
 from comments.models import Comment
 from comments.wordpress_comments import import_item_comments
 from tests.wordpress_export import FIXTURE, GUIDE_SLUG
@@ -146,7 +147,7 @@ def test_pages_seen_before_the_import_show_it_the_moment_it_ends(client):
 
 @pytest.mark.django_db
 def test_comments_app_is_asked_for_each_item_s_comments():
-    assert import_item_comments in ITEM_COMMENT_IMPORTERS
+    assert [import_string(path) for path in ITEM_COMMENT_IMPORTERS] == [import_item_comments]
 
 
 def test_comments_of_each_item_go_to_its_article_the_existing_one_when_attached(guide, monkeypatch):
@@ -156,7 +157,8 @@ def test_comments_of_each_item_go_to_its_article_the_existing_one_when_attached(
         calls.append((item.findtext("title"), article, source, user_map, dry_run))
         assert authors == {1: "admin"}  # the channel's <wp:author>s, id -> login
 
-    monkeypatch.setattr("articles.wordpress_import.ITEM_COMMENT_IMPORTERS", [record])
+    monkeypatch.setattr("articles.wordpress_import.ITEM_COMMENT_IMPORTERS", ["tests.record"])
+    monkeypatch.setattr("articles.wordpress_import.import_string", {"tests.record": record}.get)
     editor = User.objects.create_user("ed", is_staff=True)
     run_import("--attach-to-existing", "--map-user", "admin=ed")
     by_title = {title: (article, source, user_map) for title, article, source, user_map, _ in calls}
