@@ -1,34 +1,19 @@
 """An owner who runs import_wordpress before migrating, or gives a folder or a path with no file, reads
 what to do, not a traceback, and the command exits non-zero having written nothing."""
 
-import os
 import sqlite3
-import subprocess
-import sys
 from io import StringIO
-from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
 
 from articles.models import WordPressItem
-from tests.wordpress_export import FIXTURE
-
-REPOSITORY = Path(__file__).resolve().parents[1]
+from tests.wordpress_export import import_in_a_process
 
 
 def test_unmigrated_database_asks_for_migrate_and_writes_nothing(tmp_path):
     database = tmp_path / "new.sqlite3"
-    environment = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
-    environment |= {"SQLITE_PATH": str(database), "DJANGO_SETTINGS_MODULE": "tests.settings"}
-    run = subprocess.run(
-        [sys.executable, "manage.py", "import_wordpress", str(FIXTURE)],
-        cwd=REPOSITORY,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    run = import_in_a_process(database)
     assert run.returncode != 0
     assert "The database is not ready" in run.stderr
     assert "Run `manage.py migrate` (or `make run` once) first" in run.stderr

@@ -1,6 +1,9 @@
 """The WordPress exports the importer's tests read: the real one WordPress wrote
 (../shared/fixtures beside the repository, used as it is, never edited) and small crafted ones."""
 
+import os
+import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -58,3 +61,18 @@ def item(post_id: int, slug: str, date: str = "2026-10-01 09:00:00") -> str:
 
 def export(*items: str, version: str = "1.2") -> str:
     return HEAD.format(version=version) + "".join(items) + "</channel></rss>\n"
+
+
+def import_in_a_process(sqlite_path) -> subprocess.CompletedProcess:
+    """`manage.py import_wordpress FIXTURE` as an owner runs it, on the SQLite file `sqlite_path`
+    (the test settings, no DATABASE_URL): for what the command says before any database is ready."""
+    environment = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    environment |= {"SQLITE_PATH": str(sqlite_path), "DJANGO_SETTINGS_MODULE": "tests.settings"}
+    return subprocess.run(
+        [sys.executable, "manage.py", "import_wordpress", str(FIXTURE)],
+        cwd=Path(__file__).resolve().parents[1],
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
