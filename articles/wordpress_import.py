@@ -62,7 +62,7 @@ NS = {
 UNCATEGORIZED = "uncategorized"
 ZERO_DATE = "0000-00-00 00:00:00"
 
-# The fields of a page the import writes (_Importer.write()): what written_fingerprint() covers.
+# The fields of a page the import writes (_Importer.write() takes them from here) and written_fingerprint() covers.
 ARTICLE_FIELDS_WRITTEN = (
     "title",
     "slug",
@@ -702,25 +702,19 @@ class _Importer:
     def write(self, kind: str, page, fields: dict, item: Element) -> dict:
         if kind == "post":
             page = page or Article()
-            values = {
-                "title": fields["title"],
-                "slug": fields["slug"],
-                "summary": fields["summary"],
-                "introduction_heading": fields["introduction_heading"],
-                "introduction": fields["introduction"],
+            names = ARTICLE_FIELDS_WRITTEN
+            given = {
+                **fields,
                 "status": Article.Status.PUBLISHED if fields["published"] else Article.Status.DRAFT,
-                "published_at": fields["published_at"],
                 "author": self.person(fields["author"]),
                 "topic": self.topic(fields["category"]),
             }
         else:
             page = page or SitePage()
-            values = {
-                "title": fields["title"],
-                "slug": fields["slug"],
-                "body": fields["body"],
-                "is_published": fields["published"],
-            }
+            names = SITE_PAGE_FIELDS_WRITTEN
+            given = {**fields, "is_published": fields["published"]}
+        # The same names written_fingerprint() hashes: what is written is what an edit is checked against.
+        values = {name: given[name] for name in names}
         new = page.pk is None
         changed = [name for name, value in values.items() if getattr(page, name) != value]
         for name, value in values.items():
