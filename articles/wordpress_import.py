@@ -54,6 +54,8 @@ from .wordpress_autop import has_blocks, wpautop
 from .wordpress_hooks import ITEM_COMMENT_IMPORTERS
 
 WXR_VERSIONS = {"1.0", "1.1", "1.2"}
+# The namespace of WXR 1.2, in which the importers (comments.wordpress_comments too) read every export.
+WP_NAMESPACE = "http://wordpress.org/export/1.2/"
 NS = {
     "content": "http://purl.org/rss/1.0/modules/content/",
     "dc": "http://purl.org/dc/elements/1.1/",
@@ -194,7 +196,14 @@ def parse_export(path) -> tuple[Element, str]:
         raise WordPressImportError(
             f"{path}: WXR version {version.text!r} is not one this importer reads (1.0, 1.1, 1.2)."
         )
-    return channel, version.tag.split("}")[0][1:]
+    namespace = version.tag.split("}")[0][1:]
+    if namespace != WP_NAMESPACE:
+        # WXR 1.0 and 1.1 name the same elements in their own namespace: read as 1.2, so that no
+        # reader (the comments' importer, which knows only 1.2) skips an older export's elements.
+        for element in root.iter():
+            if element.tag.startswith(f"{{{namespace}"):
+                element.tag = f"{{{WP_NAMESPACE}{element.tag[len(namespace) + 1 :]}"
+    return channel, WP_NAMESPACE
 
 
 # What an owner may give instead of the .xml file, known by its first bytes. An archive is not unpacked
