@@ -59,6 +59,8 @@ WP_NAMESPACE = "http://wordpress.org/export/1.2/"
 NS = {
     "content": "http://purl.org/rss/1.0/modules/content/",
     "dc": "http://purl.org/dc/elements/1.1/",
+    "wp": WP_NAMESPACE,
+    "excerpt": f"{WP_NAMESPACE}excerpt/",
 }
 # WordPress's catch-all category: a post "in" it has no category, so its article gets no topic.
 UNCATEGORIZED = "uncategorized"
@@ -175,8 +177,8 @@ class ImportReport:
         return "\n".join(parts)
 
 
-def parse_export(path) -> tuple[Element, str]:
-    """The export's <channel> and its WordPress namespace, or WordPressImportError for a file that is not WXR."""
+def parse_export(path) -> Element:
+    """The export's <channel>, read in WP_NAMESPACE, or WordPressImportError for a file that is not WXR."""
     _check_starts_as_xml(path)
     try:
         root = parse(path).getroot()
@@ -203,7 +205,7 @@ def parse_export(path) -> tuple[Element, str]:
         for element in root.iter():
             if element.tag.startswith(f"{{{namespace}"):
                 element.tag = f"{{{WP_NAMESPACE}{element.tag[len(namespace) + 1 :]}"
-    return channel, WP_NAMESPACE
+    return channel
 
 
 # What an owner may give instead of the .xml file, known by its first bytes. An archive is not unpacked
@@ -251,10 +253,9 @@ def import_export(
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
     """Import the export at `path` in one transaction (rolled back with `dry_run`); return its report."""
-    channel, wp = parse_export(path)
+    channel = parse_export(path)
     importer = _Importer(
         channel,
-        wp,
         attach_to_existing=attach_to_existing,
         overwrite_local_edits=overwrite_local_edits,
         lines=_item_lines(path),
@@ -281,13 +282,13 @@ def import_export(
     return importer.report
 
 
-def export_logins(channel: Element, wp: str) -> dict[int, str]:
+def export_logins(channel: Element) -> dict[int, str]:
     """The export's WordPress users, id -> login (`<wp:author>`): only those who wrote posts are listed."""
     logins = {}
-    for author in channel.findall(f"{{{wp}}}author"):
-        author_id = (author.findtext(f"{{{wp}}}author_id") or "").strip()
+    for author in channel.findall(f"{{{WP_NAMESPACE}}}author"):
+        author_id = (author.findtext(f"{{{WP_NAMESPACE}}}author_id") or "").strip()
         if author_id.isdigit():
-            logins[int(author_id)] = (author.findtext(f"{{{wp}}}author_login") or "").strip()
+            logins[int(author_id)] = (author.findtext(f"{{{WP_NAMESPACE}}}author_login") or "").strip()
     return logins
 
 
@@ -368,10 +369,9 @@ def _problem(error: Exception) -> str:
 
 class _Importer:
     def __init__(
-        self, channel: Element, wp: str, *, attach_to_existing: bool, overwrite_local_edits: bool, lines: dict[str, int]
+        self, channel: Element, *, attach_to_existing: bool, overwrite_local_edits: bool, lines: dict[str, int]
     ):
         self.lines = lines
-        self.wp = wp
         self.attach_to_existing = attach_to_existing
         self.overwrite_local_edits = overwrite_local_edits
         self.report = ImportReport()
@@ -379,13 +379,14 @@ class _Importer:
         self.source = normalized_site(self.text(channel, "wp:base_site_url") or channel.findtext("link") or "")
         self.authors = {
             self.text(author, "wp:author_login"): self.text(author, "wp:author_display_name")
-            for author in channel.findall(f"{{{wp}}}author")
+            for author in channel.findall(f"{{{WP_NAMESPACE}}}author")
         }
-        self.logins = export_logins(channel, wp)
+        self.logins = export_logins(channel)
         self.categories = {
-            self.text(category, "wp:category_nicename"): category for category in channel.findall(f"{{{wp}}}category")
+            self.text(category, "wp:category_nicename"): category
+            for category in channel.findall(f"{{{WP_NAMESPACE}}}category")
         }
-        self.tags = [self.text(tag, "wp:tag_name") for tag in channel.findall(f"{{{wp}}}tag")]
+        self.tags = [self.text(tag, "wp:tag_name") for tag in channel.findall(f"{{{WP_NAMESPACE}}}tag")]
         self.wrote = False  # whether the item being imported was written (created or updated)
         self.wrote_any = False  # whether any was: only then are tags worth a word
 
@@ -422,10 +423,9 @@ class _Importer:
                 self.report.skipped(label, page.title, "no longer in the export: kept here")
 
     def text(self, element: Element, name: str) -> str:
-        """The text of `element`'s child `prefix:local`, in the export's own WXR namespaces."""
+        """The text of `element`'s child `prefix:local` (NS names the prefixes)."""
         prefix, local = name.split(":")
-        namespace = {"wp": self.wp, "excerpt": f"{self.wp}excerpt/"}.get(prefix) or NS[prefix]
-        return element.findtext(f"{{{namespace}}}{local}") or ""
+        return element.findtext(f"{{{NS[prefix]}}}{local}") or ""
 
     def import_with_comments(
         self, item: Element, *, user_map: dict[str, User], staff_replies: Counter, dry_run: bool
