@@ -509,7 +509,7 @@ class _Importer:
                     label, title, f"attached to the existing one at {page.get_absolute_url()}; its content was kept"
                 )
                 return page
-        changed = self.write(kind, page, fields, item)
+        changed = self.write(kind, page, fields)
         self.wrote = True
         page = changed.pop("page")
         row = row or WordPressItem(**key)
@@ -708,7 +708,7 @@ class _Importer:
         self.report.dropped("heading", f"{cut} in “{title}”", f"longer than {limit} characters: cut")
         return cut
 
-    def write(self, kind: str, page, fields: dict, item: Element) -> dict:
+    def write(self, kind: str, page, fields: dict) -> dict:
         if kind == "post":
             page = page or Article()
             names = ARTICLE_FIELDS_WRITTEN
