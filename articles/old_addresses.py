@@ -34,13 +34,17 @@ class OldAddressBase(models.Model):
         return self.slug
 
     @classmethod
+    def page_field(cls) -> models.ForeignKey:
+        """The foreign key to the page ("topic", "person", "site_page", "article")."""
+        return next(f for f in cls._meta.get_fields() if f.many_to_one and f.name != "id")
+
+    @classmethod
     def page_model(cls) -> type[models.Model]:
-        return next(f.related_model for f in cls._meta.get_fields() if f.many_to_one and f.name != "id")
+        return cls.page_field().related_model
 
     @classmethod
     def page_link(cls) -> str:
-        """The name of the foreign key to the page ("topic", "person", "site_page", "article")."""
-        return next(f.name for f in cls._meta.get_fields() if f.many_to_one and f.name != "id")
+        return cls.page_field().name
 
     def clean(self):
         page = self.page_model()

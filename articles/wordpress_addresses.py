@@ -29,7 +29,8 @@ ID_KEYS = {
     "p": (WordPressItem.Kind.POST, WordPressItem.Kind.PAGE),
     "page_id": (WordPressItem.Kind.PAGE,),
 }
-_ID = re.compile(r"[0-9]{1,18}")
+# A WordPress id (a post's, a page's or a comment's) as WordPress writes it: digits, within a PositiveBigIntegerField.
+WORDPRESS_ID = re.compile(r"[0-9]{1,18}")
 # WordPress's address of a page of a post's comments: the permalink, then comment-page-N/.
 _COMMENT_PAGE = re.compile(r"(?P<permalink>.*/)comment-page-[0-9]{1,9}/?")
 # The query of a redirect to an article: "this came from a WordPress address" (see the docstring).
@@ -42,7 +43,7 @@ def redirect_wordpress_addresses(get_response):
         if request.path == "/" and request.method in ("GET", "HEAD"):
             for key, kinds in ID_KEYS.items():
                 wordpress_id = request.GET.get(key, "")
-                if not _ID.fullmatch(wordpress_id):  # anything else is no WordPress id: home, as before
+                if not WORDPRESS_ID.fullmatch(wordpress_id):  # anything else is no WordPress id: home, as before
                     continue
                 if redirect := _redirect(WordPressItem.objects.filter(kind__in=kinds, wordpress_id=int(wordpress_id))):
                     return redirect

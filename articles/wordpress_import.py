@@ -54,15 +54,19 @@ from .wordpress_autop import has_blocks, wpautop
 from .wordpress_hooks import ITEM_COMMENT_IMPORTERS
 
 WXR_VERSIONS = {"1.0", "1.1", "1.2"}
+# The namespace of WXR 1.2, in which the importers (comments.wordpress_comments too) read every export.
+WP_NAMESPACE = "http://wordpress.org/export/1.2/"
 NS = {
     "content": "http://purl.org/rss/1.0/modules/content/",
     "dc": "http://purl.org/dc/elements/1.1/",
+    "wp": WP_NAMESPACE,
+    "excerpt": f"{WP_NAMESPACE}excerpt/",
 }
 # WordPress's catch-all category: a post "in" it has no category, so its article gets no topic.
 UNCATEGORIZED = "uncategorized"
 ZERO_DATE = "0000-00-00 00:00:00"
 
-# The fields of a page the import writes (_Importer.write()): what written_fingerprint() covers.
+# The fields of a page the import writes (_Importer.write() takes them from here) and written_fingerprint() covers.
 ARTICLE_FIELDS_WRITTEN = (
     "title",
     "slug",
@@ -173,8 +177,8 @@ class ImportReport:
         return "\n".join(parts)
 
 
-def parse_export(path) -> tuple[Element, str]:
-    """The export's <channel> and its WordPress namespace, or WordPressImportError for a file that is not WXR."""
+def parse_export(path) -> Element:
+    """The export's <channel>, read in WP_NAMESPACE, or WordPressImportError for a file that is not WXR."""
     _check_starts_as_xml(path)
     try:
         root = parse(path).getroot()
@@ -194,7 +198,14 @@ def parse_export(path) -> tuple[Element, str]:
         raise WordPressImportError(
             f"{path}: WXR version {version.text!r} is not one this importer reads (1.0, 1.1, 1.2)."
         )
-    return channel, version.tag.split("}")[0][1:]
+    namespace = version.tag.split("}")[0][1:]
+    if namespace != WP_NAMESPACE:
+        # WXR 1.0 and 1.1 name the same elements in their own namespace: read as 1.2, so that no
+        # reader (the comments' importer, which knows only 1.2) skips an older export's elements.
+        for element in root.iter():
+            if element.tag.startswith(f"{{{namespace}"):
+                element.tag = f"{{{WP_NAMESPACE}{element.tag[len(namespace) + 1 :]}"
+    return channel
 
 
 # What an owner may give instead of the .xml file, known by its first bytes. An archive is not unpacked
@@ -242,10 +253,9 @@ def import_export(
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
     """Import the export at `path` in one transaction (rolled back with `dry_run`); return its report."""
-    channel, wp = parse_export(path)
+    channel = parse_export(path)
     importer = _Importer(
         channel,
-        wp,
         attach_to_existing=attach_to_existing,
         overwrite_local_edits=overwrite_local_edits,
         lines=_item_lines(path),
@@ -272,13 +282,13 @@ def import_export(
     return importer.report
 
 
-def export_logins(channel: Element, wp: str) -> dict[int, str]:
+def export_logins(channel: Element) -> dict[int, str]:
     """The export's WordPress users, id -> login (`<wp:author>`): only those who wrote posts are listed."""
     logins = {}
-    for author in channel.findall(f"{{{wp}}}author"):
-        author_id = (author.findtext(f"{{{wp}}}author_id") or "").strip()
+    for author in channel.findall(f"{{{WP_NAMESPACE}}}author"):
+        author_id = (author.findtext(f"{{{WP_NAMESPACE}}}author_id") or "").strip()
         if author_id.isdigit():
-            logins[int(author_id)] = (author.findtext(f"{{{wp}}}author_login") or "").strip()
+            logins[int(author_id)] = (author.findtext(f"{{{WP_NAMESPACE}}}author_login") or "").strip()
     return logins
 
 
@@ -359,10 +369,9 @@ def _problem(error: Exception) -> str:
 
 class _Importer:
     def __init__(
-        self, channel: Element, wp: str, *, attach_to_existing: bool, overwrite_local_edits: bool, lines: dict[str, int]
+        self, channel: Element, *, attach_to_existing: bool, overwrite_local_edits: bool, lines: dict[str, int]
     ):
         self.lines = lines
-        self.wp = wp
         self.attach_to_existing = attach_to_existing
         self.overwrite_local_edits = overwrite_local_edits
         self.report = ImportReport()
@@ -370,13 +379,14 @@ class _Importer:
         self.source = normalized_site(self.text(channel, "wp:base_site_url") or channel.findtext("link") or "")
         self.authors = {
             self.text(author, "wp:author_login"): self.text(author, "wp:author_display_name")
-            for author in channel.findall(f"{{{wp}}}author")
+            for author in channel.findall(f"{{{WP_NAMESPACE}}}author")
         }
-        self.logins = export_logins(channel, wp)
+        self.logins = export_logins(channel)
         self.categories = {
-            self.text(category, "wp:category_nicename"): category for category in channel.findall(f"{{{wp}}}category")
+            self.text(category, "wp:category_nicename"): category
+            for category in channel.findall(f"{{{WP_NAMESPACE}}}category")
         }
-        self.tags = [self.text(tag, "wp:tag_name") for tag in channel.findall(f"{{{wp}}}tag")]
+        self.tags = [self.text(tag, "wp:tag_name") for tag in channel.findall(f"{{{WP_NAMESPACE}}}tag")]
         self.wrote = False  # whether the item being imported was written (created or updated)
         self.wrote_any = False  # whether any was: only then are tags worth a word
 
@@ -413,10 +423,9 @@ class _Importer:
                 self.report.skipped(label, page.title, "no longer in the export: kept here")
 
     def text(self, element: Element, name: str) -> str:
-        """The text of `element`'s child `prefix:local`, in the export's own WXR namespaces."""
+        """The text of `element`'s child `prefix:local` (NS names the prefixes)."""
         prefix, local = name.split(":")
-        namespace = {"wp": self.wp, "excerpt": f"{self.wp}excerpt/"}.get(prefix) or NS[prefix]
-        return element.findtext(f"{{{namespace}}}{local}") or ""
+        return element.findtext(f"{{{NS[prefix]}}}{local}") or ""
 
     def import_with_comments(
         self, item: Element, *, user_map: dict[str, User], staff_replies: Counter, dry_run: bool
@@ -500,7 +509,7 @@ class _Importer:
                     label, title, f"attached to the existing one at {page.get_absolute_url()}; its content was kept"
                 )
                 return page
-        changed = self.write(kind, page, fields, item)
+        changed = self.write(kind, page, fields)
         self.wrote = True
         page = changed.pop("page")
         row = row or WordPressItem(**key)
@@ -699,28 +708,22 @@ class _Importer:
         self.report.dropped("heading", f"{cut} in “{title}”", f"longer than {limit} characters: cut")
         return cut
 
-    def write(self, kind: str, page, fields: dict, item: Element) -> dict:
+    def write(self, kind: str, page, fields: dict) -> dict:
         if kind == "post":
             page = page or Article()
-            values = {
-                "title": fields["title"],
-                "slug": fields["slug"],
-                "summary": fields["summary"],
-                "introduction_heading": fields["introduction_heading"],
-                "introduction": fields["introduction"],
+            names = ARTICLE_FIELDS_WRITTEN
+            given = {
+                **fields,
                 "status": Article.Status.PUBLISHED if fields["published"] else Article.Status.DRAFT,
-                "published_at": fields["published_at"],
                 "author": self.person(fields["author"]),
                 "topic": self.topic(fields["category"]),
             }
         else:
             page = page or SitePage()
-            values = {
-                "title": fields["title"],
-                "slug": fields["slug"],
-                "body": fields["body"],
-                "is_published": fields["published"],
-            }
+            names = SITE_PAGE_FIELDS_WRITTEN
+            given = {**fields, "is_published": fields["published"]}
+        # The same names written_fingerprint() hashes: what is written is what an edit is checked against.
+        values = {name: given[name] for name in names}
         new = page.pk is None
         changed = [name for name, value in values.items() if getattr(page, name) != value]
         for name, value in values.items():

@@ -64,12 +64,13 @@ from django.core.validators import validate_ipv46_address
 
 from articles.markdown import MarkdownRefused, check_renderable
 from articles.wordpress_autop import wpautop
+from articles.wordpress_import import WP_NAMESPACE, ZERO_DATE
 from infusion_site.web_addresses import WebAddressField
 
 from .models import MAX_DEPTH, Comment, DiscussionSettings
 from .personal_data import ERASED_REASON
 
-WP = "{http://wordpress.org/export/1.2/}"
+WP = f"{{{WP_NAMESPACE}}}"
 STATUSES = {
     "1": Comment.Status.APPROVED,
     "0": Comment.Status.PENDING,
@@ -78,7 +79,6 @@ STATUSES = {
 }
 IMPORTED = "Imported from WordPress."
 ORPHAN = "Imported: its parent was not in the export."
-NO_DATE = "0000-00-00 00:00:00"
 # Compared with the export on a second run: a change to any of these is an update, reported.
 COMPARED = ("name", "email", "website", "body", "status")
 
@@ -327,7 +327,7 @@ def _date(element: ET.Element, title: str) -> datetime:
     """
     wp_id = _text(element, "comment_id")
     gmt = _text(element, "comment_date_gmt").strip()
-    text, zone = (gmt, ZoneInfo("UTC")) if gmt and gmt != NO_DATE else (_text(element, "comment_date").strip(), None)
+    text, zone = (gmt, ZoneInfo("UTC")) if gmt and gmt != ZERO_DATE else (_text(element, "comment_date").strip(), None)
     try:
         moment = datetime.strptime(text, "%Y-%m-%d %H:%M:%S")
     except ValueError:

@@ -7,18 +7,14 @@ only there) a small script, static/comments/wordpress-comment-link.js, replaces 
 here: its page of threads and its anchor, as every other link to a comment (Comment.get_absolute_url).
 """
 
-import re
-
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_safe
 
 from articles.models import Article, WordPressItem
+from articles.wordpress_addresses import WORDPRESS_ID
 
 from .models import Comment
-
-# A WordPress comment id as WordPress writes it: digits, within a PositiveBigIntegerField.
-_WORDPRESS_ID = re.compile(r"[0-9]{1,18}")
 
 
 @require_safe
@@ -29,7 +25,7 @@ def imported_comment(request, slug: str, wordpress_id: str):
     that id on this article leads to the article's comments: the redirect never tells which.
     A temporary redirect: the comment's page moves as threads come and go.
     """
-    if not _WORDPRESS_ID.fullmatch(wordpress_id):
+    if not WORDPRESS_ID.fullmatch(wordpress_id):
         raise Http404("A WordPress comment id is a number.")
     article = get_object_or_404(Article.objects.published(), slug=slug)
     comment = (

@@ -22,3 +22,4 @@ def test_p_with_a_pages_id_redirects_to_that_page(client, imported):
 def test_page_id_with_a_posts_id_is_home_as_before(client, imported):
     response = client.get("/?page_id=4")  # 4 is the guide, a post: WordPress's ?page_id= takes pages only
     assert response.status_code == 200
+    assert "<h1>Anchor Health Articles</h1>" in response.content.decode()  # the home page

@@ -96,8 +96,8 @@ class Command(BaseCommand):
     def check_mapping(self, export, user_map: dict, staff_replies: Counter) -> None:
         """A WPNAME that is no login in the export and matched no comment is a typo, most likely: it stops
         the import, as its comments would otherwise arrive as plain ones while the owner meant staff replies."""
-        channel, wp = parse_export(export)
-        logins = sorted(set(export_logins(channel, wp).values()))
+        channel = parse_export(export)
+        logins = sorted(set(export_logins(channel).values()))
         unknown = [login for login in user_map if login not in logins and not staff_replies[login]]
         if unknown:
             listed = ", ".join(logins) or "none"
