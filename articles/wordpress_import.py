@@ -31,7 +31,7 @@ from django.contrib.sites.models import Site
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.encoding import escape_uri_path
-from django.utils.html import strip_tags
+from django.utils.html import escape, strip_tags
 from django.utils.module_loading import import_string
 from django.utils.text import Truncator, slugify
 from markdownify import MarkdownConverter, markdownify
@@ -87,6 +87,10 @@ _DROPPED_ELEMENT = re.compile(
     r"<(script|style|iframe|object|embed|form|video|audio)\b.*?(?:</\1\s*>|/>)", re.DOTALL | re.IGNORECASE
 )
 _EMBED_BLOCK = re.compile(r"<figure[^>]*wp-block-embed.*?</figure>", re.DOTALL | re.IGNORECASE)
+# A link's address in a post or page (<a href="...">), for the links to the old WordPress site itself.
+_LINK_ADDRESS = re.compile(r"""(<a\b[^>]*?)\s+href=(["'])(.*?)\2""", re.IGNORECASE | re.DOTALL)
+# WordPress's own screens: an address there leads nowhere once the site moved.
+_WORDPRESS_ADMIN = re.compile(r"/(?:wp-admin|wp-login\.php)(?:[/?#]|$)")
 _SHORTCODE = re.compile(r"\[([a-z][a-z0-9_-]*)(?:\s[^\]]*)?\](?:.*?\[/\1\])?", re.DOTALL)
 _POST_ID = re.compile(r"<wp:post_id>\s*(\d+)\s*</wp:post_id>")
 _HEADING_TAG = re.compile(r"<(/?)h([1-6])\b", re.IGNORECASE)
@@ -617,6 +621,7 @@ class _Importer:
         if not has_blocks(html):
             html = wpautop(html)
         html = _BLOCK_COMMENT.sub("", html)
+        html = self.own_site_links(html, title)
         for pattern, what in ((_EMBED_BLOCK, "embed"), (_DROPPED_ELEMENT, None), (_SHORTCODE, None)):
             for match in pattern.finditer(html):
                 name = what or (f"<{match.group(1).lower()}>" if pattern is _DROPPED_ELEMENT else f"[{match.group(1)}]")
@@ -629,6 +634,32 @@ class _Importer:
             html = _HEADING_TAG.sub(lambda m: f"<{m.group(1)}h{max(2, min(6, int(m.group(2)) - top + 2))}", html)
             return _PostConverter(heading_style="ATX", bullets="-").convert(html).strip()
         return markdownify(html, heading_style="ATX", bullets="-").strip()
+
+    def own_site_links(self, html: str, title: str) -> str:
+        """Links to the old WordPress site, made addresses on this one: the old site goes once the move
+        is done, and its addresses answer here (wordpress_addresses redirects them). A link into its
+        admin (wp-admin, wp-login.php) leads nowhere here: its words stay, the link goes, reported.
+        Images keep their address: the old site's uploads are not copied (README)."""
+        site = urlsplit(self.source)
+
+        def local(match: re.Match) -> str:
+            address = urlsplit(unescape(match.group(3)).strip())
+            own = (
+                address.scheme.lower() in ("http", "https")
+                and address.netloc.lower() == site.netloc
+                and (address.path + "/").startswith(site.path + "/")
+            )
+            if not own:
+                return match.group(0)
+            path = address.path[len(site.path) :] or "/"
+            if _WORDPRESS_ADMIN.match(path):
+                why = f"in “{title}”, into the old site's admin: its words are kept"
+                self.report.dropped("link", match.group(3), why)
+                return match.group(1)
+            rest = (f"?{address.query}" if address.query else "") + (f"#{address.fragment}" if address.fragment else "")
+            return f'{match.group(1)} href="{escape(path + rest)}"'
+
+        return _LINK_ADDRESS.sub(local, html)
 
     def structure(self, markdown: str, title: str) -> tuple[str, str, list[tuple[int, str, str, str]]]:
         """The post's Markdown as the article's parts: (introduction heading, introduction, sections), each
